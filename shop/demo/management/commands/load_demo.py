@@ -1,0 +1,43 @@
+"""python manage.py load_demo: a realistic demo shop, safe to run again (issue #3)."""
+
+import secrets
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from shop.demo.services import demo_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo catalogue (60+ imported products in five languages), merchants, "
+        "warehouses, experience stores and demo users. Idempotent: running it again updates "
+        "the same records."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-images", action="store_true", help="Skip generating product images (faster)."
+        )
+
+    def handle(self, *args, **options):
+        # Known demo passwords only while DEBUG is on; otherwise fresh random ones.
+        if settings.DEBUG:
+            password_for = lambda role: f"demo-{role}-2026"  # noqa: E731
+        else:
+            password_for = lambda role: secrets.token_urlsafe(12)  # noqa: E731
+        report = demo_load(images=not options["no_images"], password_for=password_for)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data: {report.products} products in {report.categories} categories, "
+                f"{report.merchants} merchants, {report.warehouses} warehouses, "
+                f"{report.stores} experience stores."
+            )
+        )
+        if not settings.DEBUG:
+            self.stdout.write(
+                self.style.WARNING("DEBUG is off: demo users got random passwords, shown once.")
+            )
+        self.stdout.write("Demo users (email / password):")
+        for email, password, what in report.users:
+            self.stdout.write(f"  {what:<28} {email:<28} {password}")

@@ -1,0 +1,320 @@
+"""Demo data loader. Every record is found by a stable key (category slug, barcode, partner code,
+warehouse code, store code, user email) and updated in place, so running it twice changes
+nothing the second time."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.files.base import ContentFile
+from django.db import transaction
+from oscar.core.loading import get_model
+
+from integrations.registry import get_backend
+from shop.customs.codes import CountryCode, TradeMode
+from shop.stores.models import ExperienceStore
+
+from . import data
+
+Category = get_model("catalogue", "Category")
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+ProductCategory = get_model("catalogue", "ProductCategory")
+ProductImage = get_model("catalogue", "ProductImage")
+Partner = get_model("partner", "Partner")
+StockRecord = get_model("partner", "StockRecord")
+Warehouse = get_model("partner", "Warehouse")
+
+LANGUAGE_FIELDS = {code: code.replace("-", "_") for code in data.LANGUAGES}
+
+WAREHOUSES = [
+    {
+        "code": "hunchun-bonded",
+        "name": "珲春综合保税区跨境电商监管仓",
+        "trade_mode": TradeMode.BONDED_1210,
+        "country": CountryCode.CHINA,
+        "city": "珲春 (吉林)",
+        "address": "吉林省珲春市综合保税区合作路 8 号",
+        "customs_code": "1505",
+        "port_code": "1505",
+        "area_code": "2224W60001",
+        "ems_no": "T1505W000001",
+        "logistics_code": "2224980001",
+        "logistics_name": "珲春东北亚供应链有限公司",
+    },
+    {
+        "code": "dalian-bonded",
+        "name": "大连大窑湾综合保税区跨境仓",
+        "trade_mode": TradeMode.BONDED_1210,
+        "country": CountryCode.CHINA,
+        "city": "大连 (辽宁)",
+        "address": "辽宁省大连市金州区大窑湾综合保税区港城路 18 号",
+        "customs_code": "0908",
+        "port_code": "0908",
+        "area_code": "2102W60002",
+        "ems_no": "T0908W000002",
+        "logistics_code": "2102980002",
+        "logistics_name": "大连港湾国际物流有限公司",
+    },
+    {
+        "code": "incheon-direct",
+        "name": "Incheon cross-border direct-mail warehouse",
+        "trade_mode": TradeMode.DIRECT_MAIL_9610,
+        "country": CountryCode.KOREA,
+        "city": "Incheon",
+        "address": "12 Airport-ro, Jung-gu, Incheon, Republic of Korea",
+        "customs_code": "0908",
+        "port_code": "0908",
+        "area_code": "",
+        "ems_no": "",
+        "logistics_code": "2102980003",
+        "logistics_name": "仁川-大连跨境直邮物流有限公司",
+    },
+]
+
+MERCHANTS = [
+    {"code": "hanbit", "name": "Hanbit Global Trading 韩光国际贸易", "user": "hanbit"},
+    {"code": "taiga", "name": "Taiga & Sakura Imports 泰加樱花进口", "user": "taiga"},
+]
+
+STORES = [
+    {
+        "code": "changchun-o2o",
+        "province": "吉林省",
+        "city": "长春",
+        "phone": "0431-8888-1210",
+        "name": {
+            "zh-hans": "长春跨境商品体验店",
+            "ko": "창춘 직구 체험 매장",
+            "ja": "長春越境商品体験ストア",
+            "ru": "Магазин-шоурум в Чанчуне",
+            "en": "Changchun Cross-Border Experience Store",
+        },
+        "address": {
+            "zh-hans": "吉林省长春市南关区人民大街 1210 号",
+            "ko": "지린성 창춘시 난관구 런민대가 1210호",
+            "ja": "吉林省長春市南関区人民大街1210号",
+            "ru": "пр. Жэньминь, 1210, район Наньгуань, Чанчунь, Цзилинь",
+            "en": "1210 Renmin Avenue, Nanguan District, Changchun, Jilin",
+        },
+        "opening_hours": {
+            "zh-hans": "每天 10:00–21:00",
+            "ko": "매일 10:00–21:00",
+            "ja": "毎日 10:00–21:00",
+            "ru": "Ежедневно 10:00–21:00",
+            "en": "Daily 10:00–21:00",
+        },
+    },
+    {
+        "code": "dalian-o2o",
+        "province": "辽宁省",
+        "city": "大连",
+        "phone": "0411-8888-9610",
+        "name": {
+            "zh-hans": "大连保税进口商品体验店",
+            "ko": "다롄 보세 수입상품 체험 매장",
+            "ja": "大連保税輸入品体験ストア",
+            "ru": "Шоурум импортных товаров в Даляне",
+            "en": "Dalian Bonded Import Experience Store",
+        },
+        "address": {
+            "zh-hans": "辽宁省大连市中山区人民路 96 号",
+            "ko": "랴오닝성 다롄시 중산구 런민로 96호",
+            "ja": "遼寧省大連市中山区人民路96号",
+            "ru": "ул. Жэньминь, 96, район Чжуншань, Далянь, Ляонин",
+            "en": "96 Renmin Road, Zhongshan District, Dalian, Liaoning",
+        },
+        "opening_hours": {
+            "zh-hans": "周一至周日 09:30–20:30",
+            "ko": "월–일 09:30–20:30",
+            "ja": "月〜日 09:30–20:30",
+            "ru": "Пн–Вс 09:30–20:30",
+            "en": "Mon–Sun 09:30–20:30",
+        },
+    },
+]
+
+
+@dataclass
+class DemoReport:
+    products: int = 0
+    categories: int = 0
+    merchants: int = 0
+    warehouses: int = 0
+    stores: int = 0
+    users: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def _translated(prefix: str, texts: dict[str, str]) -> dict[str, str]:
+    return {f"{prefix}_{LANGUAGE_FIELDS[lang]}": texts[lang] for lang in data.LANGUAGES}
+
+
+def _user(email: str, *, password: str, is_staff=False, is_superuser=False, first_name=""):
+    """Create or update a demo user. The password is set on creation, and on every run while
+    passwords are the known demo ones; returns the password now valid or "(unchanged)"."""
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        email=email,
+        defaults={"username": email.split("@")[0], "first_name": first_name},
+    )
+    user.is_staff, user.is_superuser, user.is_active = is_staff, is_superuser, True
+    if created or password.startswith("demo-"):
+        user.set_password(password)
+    else:
+        password = "(unchanged)"
+    user.save()
+    return user, password
+
+
+def _categories() -> dict[str, object]:
+    by_slug: dict[str, object] = {}
+    for slug, parent_slug, names in data.CATEGORIES:
+        fields = _translated("name", names)
+        parent = by_slug.get(parent_slug)
+        siblings = parent.get_children() if parent else Category.get_root_nodes()
+        category = siblings.filter(slug=slug).first()
+        if category is None:
+            new = Category(slug=slug, name=names["zh-hans"], **fields)
+            category = parent.add_child(instance=new) if parent else Category.add_root(instance=new)
+        else:
+            for name, value in fields.items():
+                setattr(category, name, value)
+            category.save()
+        by_slug[slug] = category
+    return by_slug
+
+
+def _image(product_data: dict) -> ContentFile:
+    """A simple package shot drawn locally: coloured background, brand and pack size."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    size = 480
+    image = Image.new("RGB", (size, size), product_data["color"])
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((60, 90, size - 60, size - 90), radius=28, fill="white")
+    brand_font = ImageFont.load_default(size=44)
+    small_font = ImageFont.load_default(size=26)
+    origin = {"133": "KOREA", "116": "JAPAN", "344": "RUSSIA"}.get(product_data["origin"], "")
+    for text, font, y in (
+        (product_data["brand"], brand_font, 190),
+        (product_data.get("net_content", ""), small_font, 260),
+        (f"IMPORTED FROM {origin}", small_font, 330),
+    ):
+        width = draw.textlength(text, font=font)
+        draw.text(((size - width) / 2, y), text, fill="#222222", font=font)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return ContentFile(buffer.getvalue(), name=f"{product_data['sku'].lower()}.png")
+
+
+@transaction.atomic
+def demo_load(*, images: bool = True, password_for: Callable[[str], str]) -> DemoReport:
+    """Create or update the whole demo data set. Raises KeyError if data.py refers to an unknown
+    category, merchant or warehouse (a bug in the data file)."""
+    report = DemoReport()
+    warehouses = {}
+    for spec in WAREHOUSES:
+        warehouse, _ = Warehouse.objects.update_or_create(
+            code=spec["code"], defaults={k: v for k, v in spec.items() if k != "code"}
+        )
+        warehouses[spec["code"]] = warehouse
+    report.warehouses = len(warehouses)
+
+    dashboard_access = Permission.objects.get(
+        codename="dashboard_access", content_type__app_label="partner"
+    )
+    partners = {}
+    for spec in MERCHANTS:
+        partner, _ = Partner.objects.update_or_create(
+            code=spec["code"], defaults={"name": spec["name"]}
+        )
+        email = f"{spec['user']}@merchant.example.com"
+        user, password = _user(email, password=password_for("merchant"), first_name=spec["name"])
+        user.user_permissions.add(dashboard_access)
+        partner.users.add(user)
+        partners[spec["code"]] = partner
+        report.users.append((email, password, f"merchant {spec['code']}"))
+    report.merchants = len(partners)
+
+    for spec in STORES:
+        fields = {
+            "province": spec["province"],
+            "city": spec["city"],
+            "phone": spec["phone"],
+            **_translated("name", spec["name"]),
+            **_translated("address", spec["address"]),
+            **_translated("opening_hours", spec["opening_hours"]),
+        }
+        ExperienceStore.objects.update_or_create(code=spec["code"], defaults=fields)
+    report.stores = len(STORES)
+
+    _user_staff, staff_password = _user(
+        "staff@shop.example.com",
+        password=password_for("staff"),
+        is_staff=True,
+        is_superuser=True,
+        first_name="Staff",
+    )
+    report.users.append(("staff@shop.example.com", staff_password, "staff (dashboard, CMS)"))
+    _shopper, shopper_password = _user(
+        "shopper@example.com", password=password_for("shopper"), first_name="李明"
+    )
+    report.users.append(("shopper@example.com", shopper_password, "shopper"))
+
+    categories = _categories()
+    report.categories = len(categories)
+    product_class, _ = ProductClass.objects.get_or_create(
+        slug="imported-goods",
+        defaults={"name": "Imported goods", "requires_shipping": True, "track_stock": True},
+    )
+
+    product_ids = []
+    for spec in data.PRODUCTS:
+        fields = {
+            "title": spec["title"]["zh-hans"],
+            "description": spec["description"]["zh-hans"],
+            **_translated("title", spec["title"]),
+            **_translated("description", spec["description"]),
+            "structure": Product.STANDALONE,
+            "product_class": product_class,
+            "is_public": True,
+            "customs_name": spec["customs_name"],
+            "hs_code": spec["hs_code"],
+            "origin_country": spec["origin"],
+            "brand": spec["brand"],
+        }
+        product = Product.objects.filter(upc=spec["barcode"]).first()
+        if product is None:
+            product = Product(upc=spec["barcode"], **fields)
+        else:
+            for name, value in fields.items():
+                setattr(product, name, value)
+        product.full_clean(exclude=["slug"])
+        product.save()
+        ProductCategory.objects.get_or_create(
+            product=product, category=categories[spec["category"]]
+        )
+        StockRecord.objects.update_or_create(
+            partner=partners[spec["merchant"]],
+            partner_sku=spec["sku"],
+            defaults={
+                "product": product,
+                "warehouse": warehouses[spec["warehouse"]],
+                "price_currency": "CNY",
+                "price": Decimal(spec["price"]),
+                "num_in_stock": spec["stock"],
+            },
+        )
+        if images and not product.images.exists():
+            ProductImage.objects.create(
+                product=product, original=_image(spec), caption=spec["brand"], display_order=0
+            )
+        product_ids.append(product.pk)
+    report.products = len(product_ids)
+    get_backend("search").index_products(product_ids)
+    return report

@@ -1,0 +1,31 @@
+from django.apps import apps
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+# Not language-prefixed: back offices, machine endpoints, the language switch itself.
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("cms-admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+# Every public page lives under /zh-hans/ /ko/ /ja/ /ru/ /en/. "/" is redirected by
+# LocaleMiddleware from Accept-Language (zh-hans when nothing matches).
+urlpatterns += i18n_patterns(
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    # Oscar's shop before Wagtail's catch-all, so /catalogue/ etc. never reach Wagtail.
+    path("", include(apps.get_app_config("oscar").urls[0])),
+    path("pages/", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
