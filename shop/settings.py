@@ -206,7 +206,9 @@ LANGUAGES = [
     ("ru", "Русский"),
     ("en", "English"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first; then complete shop-front translations of Oscar's own strings (Oscar's Russian and
+# parts of ko/ja/zh-hans are unfinished), which win over the catalogues Oscar ships.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "oscar_storefront"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Shanghai"
@@ -269,5 +271,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SHOP_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Oscar logs every stock-alert run at INFO ("Sending alerts for ..."): noise.
+        "oscar.alerts": {"level": "WARNING"},
+        "oscar.communication": {"level": "WARNING"},
+    },
 }

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.text import slugify
 from oscar.core.loading import get_model
 
 from integrations.registry import get_backend
@@ -202,7 +203,8 @@ def _image(product_data: dict) -> ContentFile:
     origin = {"133": "KOREA", "116": "JAPAN", "344": "RUSSIA"}.get(product_data["origin"], "")
     for text, font, y in (
         (product_data["brand"], brand_font, 190),
-        (product_data.get("net_content", ""), small_font, 260),
+        # Pillow's built-in font is Latin-only: "×" in pack sizes would draw as a box
+        (product_data.get("net_content", "").replace("×", "x"), small_font, 260),
         (f"IMPORTED FROM {origin}", small_font, 330),
     ):
         width = draw.textlength(text, font=font)
@@ -287,6 +289,8 @@ def demo_load(*, images: bool = True, password_for: Callable[[str], str]) -> Dem
             "hs_code": spec["hs_code"],
             "origin_country": spec["origin"],
             "brand": spec["brand"],
+            # Readable ASCII URLs from the English title (Oscar would escape the Chinese one)
+            "slug": slugify(spec["title"]["en"])[:128],
         }
         product = Product.objects.filter(upc=spec["barcode"]).first()
         if product is None:
@@ -294,7 +298,7 @@ def demo_load(*, images: bool = True, password_for: Callable[[str], str]) -> Dem
         else:
             for name, value in fields.items():
                 setattr(product, name, value)
-        product.full_clean(exclude=["slug"])
+        product.full_clean()
         product.save()
         ProductCategory.objects.get_or_create(
             product=product, category=categories[spec["category"]]
