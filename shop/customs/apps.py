@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class CustomsConfig(AppConfig):
     name = "shop.customs"
     label = "shop_customs"
-    verbose_name = _("customs")
+    verbose_name = _("Customs")

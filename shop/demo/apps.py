@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class DemoConfig(AppConfig):
     name = "shop.demo"
     label = "shop_demo"
-    verbose_name = _("demo")
+    verbose_name = _("Demo data")

@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class StoresConfig(AppConfig):
     name = "shop.stores"
     label = "shop_stores"
-    verbose_name = _("stores")
+    verbose_name = _("Experience stores")
