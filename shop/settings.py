@@ -5,6 +5,7 @@ Defaults are the *embedded* ones: SQLite, database search, local folders, no out
 Production must set SECRET_KEY (refused otherwise) and the variables listed in README.md.
 """
 
+import base64
 import os
 import secrets
 from pathlib import Path
@@ -52,6 +53,35 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+
+
+def _encryption_keys() -> list[tuple[str, bytes]]:
+    """Keys for personal data at rest (ID numbers, phones, stored customs messages).
+
+    ``SHOP_ENCRYPTION_KEYS="k2:<base64url 32 bytes>,k1:<...>"``: the first key encrypts, all
+    decrypt, so a key is rotated by putting a new one first and running
+    ``manage.py encryption_rotate``. Development generates one into var/; production must set it
+    (deploy check ``shop_core.E001``).
+    """
+    raw = os.environ.get("SHOP_ENCRYPTION_KEYS", "")
+    if not raw and DEBUG:
+        key_file = VAR_DIR / "encryption_keys"
+        if not key_file.exists():
+            VAR_DIR.mkdir(parents=True, exist_ok=True)
+            key_file.write_text("dev1:" + base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
+            key_file.chmod(0o600)
+        raw = key_file.read_text().strip()
+    keys = []
+    for item in filter(None, (part.strip() for part in raw.split(","))):
+        key_id, _, value = item.partition(":")
+        key = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+        if not key_id or len(key) != 32:
+            raise ImproperlyConfigured("SHOP_ENCRYPTION_KEYS entries are <id>:<base64 of 32 bytes>")
+        keys.append((key_id, key))
+    return keys
+
+
+SHOP_ENCRYPTION_KEYS = _encryption_keys()
 ALLOWED_HOSTS = env_list("SHOP_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("SHOP_CSRF_TRUSTED_ORIGINS")
 

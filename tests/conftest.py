@@ -15,3 +15,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
             root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
             home = root.add_child(instance=Page(title="Home", slug="home", locale=locale))
             Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    return f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {db.get('HOST') or db.get('NAME')}"
