@@ -68,7 +68,9 @@ def _encryption_keys() -> list[tuple[str, bytes]]:
         key_file = VAR_DIR / "encryption_keys"
         if not key_file.exists():
             VAR_DIR.mkdir(parents=True, exist_ok=True)
-            key_file.write_text("dev1:" + base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
+            key_file.write_text(
+                "dev1:" + base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+            )
             key_file.chmod(0o600)
         raw = key_file.read_text().strip()
     keys = []
@@ -100,9 +102,9 @@ INSTALLED_APPS = [
     # Oscar; forks (shop.apps.*) replace the stock app with the same label
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "shop.apps.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "shop.apps.shipping.apps.ShippingConfig",
     "shop.apps.catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
@@ -267,6 +269,29 @@ OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 # interface (integrations/search), so the simple engine is never asked for results.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
+# --- Cross-border checkout (issue #4) -----------------------------------------------------------
+# Freight per customs declaration by trade mode: a flat fee, free from a goods value on.
+SHOP_FREIGHT = {
+    "1210": {
+        "flat": os.environ.get("SHOP_FREIGHT_BONDED", "8.00"),
+        "free_over": os.environ.get("SHOP_FREIGHT_BONDED_FREE_OVER", "199.00"),
+    },
+    "9610": {"flat": os.environ.get("SHOP_FREIGHT_DIRECT_MAIL", "30.00"), "free_over": None},
+}
+# Customs order numbers: <prefix><Oscar order number>-<declaration sequence>
+SHOP_DECLARATION_PREFIX = os.environ.get("SHOP_DECLARATION_PREFIX", "NECB")
+# Version of the consumer notice (跨境电商零售进口商品消费者告知书) shoppers accept at checkout
+SHOP_CONSUMER_NOTICE_VERSION = "2026-11"
+OSCAR_INITIAL_ORDER_STATUS = "Pending payment"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Pending payment": ("Paid", "Cancelled"),
+    "Paid": ("Shipped", "Cancelled"),
+    "Shipped": ("Complete",),
+    "Complete": (),
+    "Cancelled": (),
+}
+OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "state", "postcode", "country")
+
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "North-East Cross-Border Shop"
 WAGTAILADMIN_BASE_URL = os.environ.get("SHOP_BASE_URL", "http://localhost:8000")
@@ -299,7 +324,9 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # ID numbers and mobile numbers never reach a log in clear (shop/core/masking.py)
+    "filters": {"personal_data": {"()": "shop.core.masking.PersonalDataFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["personal_data"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("SHOP_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},

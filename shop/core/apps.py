@@ -6,3 +6,7 @@ class CoreConfig(AppConfig):
     name = "shop.core"
     label = "shop_core"
     verbose_name = _("Shop core")
+
+    def ready(self):
+        # Registers the deploy checks for the encryption keys (shop_core.E001/E002/W001).
+        from shop.core import checks  # noqa: F401

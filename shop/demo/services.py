@@ -18,6 +18,7 @@ from oscar.core.loading import get_model
 
 from integrations.registry import get_backend
 from shop.customs.codes import CountryCode, TradeMode
+from shop.customs.models import FilingRecord
 from shop.stores.models import ExperienceStore
 
 from . import data
@@ -30,6 +31,7 @@ ProductImage = get_model("catalogue", "ProductImage")
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 Warehouse = get_model("partner", "Warehouse")
+Country = get_model("address", "Country")
 
 LANGUAGE_FIELDS = {code: code.replace("-", "_") for code in data.LANGUAGES}
 
@@ -141,6 +143,55 @@ STORES = [
 ]
 
 
+# Customs filing data per leaf category: transaction unit, net kg per item, VAT, ad-valorem and
+# specific consumption tax, MFN duty. Plausible values for a demo, not a tariff reference.
+FILING_DEFAULTS = {
+    "face-masks": ("140", "0.30", "0.13", "0", "0", "0.01"),
+    "skincare": ("142", "0.20", "0.13", "0", "0", "0.01"),
+    "sun-care": ("012", "0.08", "0.13", "0", "0", "0.01"),
+    "instant-food": ("125", "0.60", "0.13", "0", "0", "0.12"),
+    "snacks": ("136", "0.15", "0.13", "0", "0", "0.10"),
+    "sweets": ("140", "0.25", "0.13", "0", "0", "0.08"),
+    "honey": ("122", "0.50", "0.09", "0", "0", "0.15"),
+    "groceries": ("136", "0.90", "0.09", "0", "0", "0.05"),
+    # spirits: 20% ad valorem plus 0.50 CNY per 500 ml (about 0.70 per 700 ml bottle)
+    "spirits": ("142", "1.20", "0.13", "0.20", "0.70", "0.05"),
+    "tea-coffee": ("140", "0.20", "0.09", "0", "0", "0.15"),
+    "soft-drinks": ("142", "2.00", "0.13", "0", "0", "0.05"),
+    "diapers-wipes": ("125", "1.20", "0.13", "0", "0", "0"),
+    "infant-formula": ("122", "0.80", "0.13", "0", "0", "0.15"),
+    "ginseng": ("140", "0.30", "0.13", "0", "0", "0.08"),
+}
+
+
+def _filing(spec: dict) -> FilingRecord:
+    unit, net, vat, ct, ct_unit, duty = FILING_DEFAULTS[spec["category"]]
+    net = Decimal(net)
+    filing, _ = FilingRecord.objects.update_or_create(
+        reference=f"DEMO-{spec['sku']}",
+        defaults={
+            "customs_name": spec["customs_name"],
+            "hs_code": spec["hs_code"],
+            "spec_model": f"{spec['brand']} {spec.get('net_content', '')}".strip(),
+            "origin_country": spec["origin"],
+            "unit": unit,
+            "unit1": "035",  # kilogram, the usual first legal unit
+            "qty1_per_unit": net,
+            "barcode": spec["barcode"],
+            "brand": spec["brand"],
+            "net_weight_kg": net,
+            "gross_weight_kg": (net * Decimal("1.15")).quantize(Decimal("0.001")),
+            "vat_rate": Decimal(vat),
+            "consumption_rate": Decimal(ct),
+            "consumption_per_unit": Decimal(ct_unit),
+            "duty_rate": Decimal(duty),
+            "on_positive_list": True,
+            "status": FilingRecord.Status.APPROVED,
+        },
+    )
+    return filing
+
+
 @dataclass
 class DemoReport:
     products: int = 0
@@ -219,6 +270,17 @@ def demo_load(*, images: bool = True, password_for: Callable[[str], str]) -> Dem
     """Create or update the whole demo data set. Raises KeyError if data.py refers to an unknown
     category, merchant or warehouse (a bug in the data file)."""
     report = DemoReport()
+    # Orders ship to mainland China only (Oscar's address forms need the country).
+    Country.objects.update_or_create(
+        iso_3166_1_a2="CN",
+        defaults={
+            "iso_3166_1_a3": "CHN",
+            "iso_3166_1_numeric": "156",
+            "printable_name": "中国",
+            "name": "People's Republic of China",
+            "is_shipping_country": True,
+        },
+    )
     warehouses = {}
     for spec in WAREHOUSES:
         warehouse, _ = Warehouse.objects.update_or_create(
@@ -309,6 +371,7 @@ def demo_load(*, images: bool = True, password_for: Callable[[str], str]) -> Dem
             defaults={
                 "product": product,
                 "warehouse": warehouses[spec["warehouse"]],
+                "filing_record": _filing(spec),
                 "price_currency": "CNY",
                 "price": Decimal(spec["price"]),
                 "num_in_stock": spec["stock"],

@@ -32,6 +32,7 @@ class PartnerFactory(oscar_factories.PartnerFactory):
 class StockRecordFactory(oscar_factories.StockRecordFactory):
     partner = factory.SubFactory(PartnerFactory)
     warehouse = factory.SubFactory(WarehouseFactory)
+    filing_record = factory.SubFactory("tests.factories.customs.FilingRecordFactory")
     price_currency = "CNY"
     price = Decimal("99.00")
 

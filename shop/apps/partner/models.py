@@ -94,6 +94,21 @@ if not is_model_registered("partner", "StockRecord"):
             blank=True,
             verbose_name=_("Warehouse"),
         )
+        # The customs filing these goods are declared under (issue #4); shared by merchants.
+        filing_record = models.ForeignKey(
+            "shop_customs.FilingRecord",
+            on_delete=models.PROTECT,
+            related_name="stockrecords",
+            null=True,
+            blank=True,
+            verbose_name=_("Customs filing"),
+        )
+        item_record_no = models.CharField(
+            _("Bonded account item number"),
+            max_length=30,
+            blank=True,
+            help_text=_("itemRecordNo in the warehouse's bonded account book (1210)."),
+        )
 
         class Meta(AbstractStockRecord.Meta):
             pass

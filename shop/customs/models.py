@@ -1,0 +1,284 @@
+"""Customs data of the shop (issue #4): product filings, real-name orderers and the customs
+declarations an order is split into.
+
+Personal data (ID numbers, phone numbers, names on declarations) is stored with
+``EncryptedTextField`` (AES-GCM, key ring from settings) plus a keyed hash for equality look-ups
+(annual quota per ID number). Statuses change only through ``services.declaration_transition``.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from shop.core.fields import EncryptedTextField
+
+from .codes import CountryCode, TradeMode, UnitCode
+
+ZERO = Decimal("0")
+MONEY = {"max_digits": 12, "decimal_places": 2, "default": ZERO}
+
+hs_code_validator = RegexValidator(
+    r"^\d{10}$", _("An HS code has exactly 10 digits."), code="invalid_hs_code"
+)
+
+
+def _rate_field(label, *, below_one=False, default="0"):
+    upper = (
+        MaxValueValidator(Decimal("0.9999"), _("The rate must be below 100%."))
+        if below_one
+        else MaxValueValidator(Decimal("1"), _("The rate cannot be above 100%."))
+    )
+    return models.DecimalField(
+        label,
+        max_digits=5,
+        decimal_places=4,
+        default=Decimal(default),
+        validators=[MinValueValidator(ZERO, _("The rate cannot be negative.")), upper],
+        help_text=_("As a fraction: 0.13 for 13%."),
+    )
+
+
+class FilingRecord(models.Model):
+    """商品备案: the goods as filed with customs, shared by every merchant selling them
+    (一次备案、多主体共享). Stock records point at it; a bonded (1210) stock record without an
+    approved filing on the positive list cannot be sold."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    reference = models.CharField(_("Filing reference"), max_length=30, unique=True)
+    customs_name = models.CharField(
+        _("Filed Chinese goods name"), max_length=250, help_text=_("gname, verbatim Chinese.")
+    )
+    hs_code = models.CharField(_("HS code"), max_length=10, validators=[hs_code_validator])
+    spec_model = models.CharField(
+        _("Specification and model"),
+        max_length=510,
+        help_text=_("gmodel: brand, specification, composition, content..."),
+    )
+    origin_country = models.CharField(
+        _("Country of origin"), max_length=3, choices=CountryCode.choices
+    )
+    unit = models.CharField(_("Transaction unit"), max_length=3, choices=UnitCode.choices)
+    unit1 = models.CharField(_("Legal first unit"), max_length=3, choices=UnitCode.choices)
+    qty1_per_unit = models.DecimalField(
+        _("Legal first quantity per item"),
+        max_digits=19,
+        decimal_places=5,
+        validators=[MinValueValidator(Decimal("0.00001"))],
+    )
+    unit2 = models.CharField(
+        _("Legal second unit"), max_length=3, choices=UnitCode.choices, blank=True
+    )
+    qty2_per_unit = models.DecimalField(
+        _("Legal second quantity per item"),
+        max_digits=19,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.00001"))],
+    )
+    barcode = models.CharField(_("Barcode"), max_length=50, blank=True)
+    brand = models.CharField(_("Brand"), max_length=128, blank=True)
+    net_weight_kg = models.DecimalField(
+        _("Net weight per item (kg)"), max_digits=12, decimal_places=5
+    )
+    gross_weight_kg = models.DecimalField(
+        _("Gross weight per item (kg)"), max_digits=12, decimal_places=5
+    )
+    vat_rate = _rate_field(_("VAT rate"), default="0.13")
+    consumption_rate = _rate_field(_("Consumption tax rate (ad valorem)"), below_one=True)
+    consumption_per_unit = models.DecimalField(
+        _("Consumption tax per item (specific, CNY)"),
+        max_digits=12,
+        decimal_places=2,
+        default=ZERO,
+        validators=[MinValueValidator(ZERO)],
+    )
+    duty_rate = _rate_field(_("Duty rate (MFN, used above the limits)"))
+    on_positive_list = models.BooleanField(
+        _("On the positive list"),
+        default=False,
+        help_text=_("The tariff line is on the cross-border retail import positive list."),
+    )
+    status = models.CharField(
+        _("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    status_note = models.CharField(_("Status note"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("reference",)
+        verbose_name = _("Product filing")
+        verbose_name_plural = _("Product filings")
+
+    def __str__(self):
+        return f"{self.reference} {self.customs_name}"
+
+    def clean(self):
+        errors = {}
+        if self.unit2 and self.qty2_per_unit is None:
+            errors["qty2_per_unit"] = _("A second unit needs a second quantity.")
+        if self.qty2_per_unit is not None and not self.unit2:
+            errors["unit2"] = _("A second quantity needs a second unit.")
+        if (
+            self.net_weight_kg is not None
+            and self.gross_weight_kg is not None
+            and self.gross_weight_kg < self.net_weight_kg
+        ):
+            errors["gross_weight_kg"] = _("The gross weight cannot be below the net weight.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_sellable_bonded(self) -> bool:
+        return self.status == self.Status.APPROVED and self.on_positive_list
+
+
+class OrdererIdentity(models.Model):
+    """A real-name identity (订购人) saved on a shopper's account for the next checkout."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="orderer_identities"
+    )
+    name = EncryptedTextField(_("Real name"))
+    id_number = EncryptedTextField(_("Resident ID number"))
+    id_number_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    phone = EncryptedTextField(_("Mobile phone"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-last_used_at", "-created_at")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "id_number_hash"], name="unique_identity_per_user"
+            )
+        ]
+        verbose_name = _("Orderer identity")
+        verbose_name_plural = _("Orderer identities")
+
+    def __str__(self):
+        from shop.core.masking import mask_id_number, mask_name
+
+        return f"{mask_name(self.name)} {mask_id_number(self.id_number)}"
+
+
+class Declaration(models.Model):
+    """One customs order (申报单): the goods of one merchant from one warehouse. It becomes its own
+    order / payment / waybill / inventory message set (issue #5)."""
+
+    class Status(models.TextChoices):
+        AWAITING_PAYMENT = "awaiting_payment", _("Awaiting payment")
+        PAID = "paid", _("Paid")
+        DECLARED = "declared", _("Declared to customs")
+        UNDER_REVIEW = "under_review", _("Under customs review")
+        RELEASED = "released", _("Released by customs")
+        REFUSED = "refused", _("Refused by customs")
+        CANCELLED = "cancelled", _("Cancelled")
+        RETURNED = "returned", _("Returned")
+
+    class TaxRegime(models.TextChoices):
+        RETAIL_REDUCED = "retail_reduced", _("Cross-border retail (70% of VAT and consumption tax)")
+        RETAIL_FULL_SINGLE_ITEM = "retail_full", _("Single item above the limit (full tax)")
+
+    order = models.ForeignKey("order.Order", on_delete=models.CASCADE, related_name="declarations")
+    number = models.CharField(_("Customs order number"), max_length=60, unique=True)
+    sequence = models.PositiveSmallIntegerField()
+    partner = models.ForeignKey("partner.Partner", on_delete=models.PROTECT, related_name="+")
+    warehouse = models.ForeignKey(
+        "partner.Warehouse", on_delete=models.PROTECT, related_name="declarations"
+    )
+    trade_mode = models.CharField(_("Trade mode"), max_length=4, choices=TradeMode.choices)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.AWAITING_PAYMENT
+    )
+    tax_regime = models.CharField(_("Tax regime"), max_length=20, choices=TaxRegime.choices)
+    goods_value = models.DecimalField(_("Goods value"), **MONEY)
+    freight = models.DecimalField(_("Freight"), **MONEY)
+    insurance = models.DecimalField(_("Insurance"), **MONEY)
+    discount = models.DecimalField(_("Discount"), **MONEY)
+    dutiable_value = models.DecimalField(_("Dutiable value"), **MONEY)
+    duty = models.DecimalField(_("Customs duty"), **MONEY)
+    consumption_tax = models.DecimalField(_("Consumption tax"), **MONEY)
+    vat = models.DecimalField(_("VAT"), **MONEY)
+    tax_total = models.DecimalField(_("Import tax"), **MONEY)
+    # = goods + freight + insurance + tax − discount (spec §3.1 acturalPaid), set by the service.
+    # Not a CHECK constraint: SQLite evaluates decimal arithmetic in floating point.
+    actual_paid = models.DecimalField(_("Amount to pay"), **MONEY)
+    # 订购人: the real-name orderer; the payer must be the same person (checked with payment)
+    orderer_name = EncryptedTextField(_("Orderer name"))
+    orderer_id_number = EncryptedTextField(_("Orderer ID number"))
+    orderer_id_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    orderer_phone = EncryptedTextField(_("Orderer phone"))
+    # 收货人: what the waybill carries
+    consignee_name = EncryptedTextField(_("Consignee name"))
+    consignee_phone = EncryptedTextField(_("Consignee phone"))
+    consignee_address = EncryptedTextField(_("Consignee address"))
+    consignee_district = models.CharField(_("Consignee district code"), max_length=6, blank=True)
+    notice_version = models.CharField(_("Consumer notice version"), max_length=20)
+    notice_accepted_at = models.DateTimeField(_("Consumer notice accepted at"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("order", "sequence")
+        constraints = [
+            models.UniqueConstraint(fields=["order", "sequence"], name="unique_declaration_seq"),
+        ]
+        verbose_name = _("Customs declaration")
+        verbose_name_plural = _("Customs declarations")
+
+    def __str__(self):
+        return self.number
+
+
+class DeclarationLine(models.Model):
+    declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="lines")
+    order_line = models.OneToOneField(
+        "order.Line", on_delete=models.PROTECT, related_name="declaration_line"
+    )
+    gnum = models.PositiveSmallIntegerField(_("Line number"))
+    filing_record = models.ForeignKey(
+        FilingRecord, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    quantity = models.PositiveIntegerField(_("Quantity"))
+    unit_price = models.DecimalField(_("Unit price"), **MONEY)
+    goods_value = models.DecimalField(_("Goods value"), **MONEY)
+    freight_share = models.DecimalField(_("Freight share"), **MONEY)
+    dutiable_value = models.DecimalField(_("Dutiable value"), **MONEY)
+    duty = models.DecimalField(_("Customs duty"), **MONEY)
+    consumption_tax = models.DecimalField(_("Consumption tax"), **MONEY)
+    vat = models.DecimalField(_("VAT"), **MONEY)
+    tax_total = models.DecimalField(_("Import tax"), **MONEY)
+
+    class Meta:
+        ordering = ("declaration", "gnum")
+        constraints = [
+            models.UniqueConstraint(fields=["declaration", "gnum"], name="unique_declaration_gnum")
+        ]
+
+    def __str__(self):
+        return f"{self.declaration_id}/{self.gnum}"
+
+
+class DeclarationStatusChange(models.Model):
+    declaration = models.ForeignKey(
+        Declaration, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20)
+    note = models.CharField(max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("declaration", "created_at", "pk")
+
+    def __str__(self):
+        return f"{self.from_status or '-'} → {self.to_status}"

@@ -1,0 +1,52 @@
+"""Read side of the customs app."""
+
+import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.db.models import Sum
+from django.utils import timezone
+
+from .models import Declaration, OrdererIdentity
+
+CUSTOMS_TZ = ZoneInfo("Asia/Shanghai")
+
+# Declarations that count toward the annual 26 000 CNY (spec §8.1): paid and not refused,
+# cancelled or returned. Unpaid checkouts do not use quota.
+QUOTA_STATUSES = (
+    Declaration.Status.PAID,
+    Declaration.Status.DECLARED,
+    Declaration.Status.UNDER_REVIEW,
+    Declaration.Status.RELEASED,
+)
+
+
+def _year_bounds(year: int) -> tuple[datetime.datetime, datetime.datetime]:
+    start = datetime.datetime(year, 1, 1, tzinfo=CUSTOMS_TZ)
+    return start, start.replace(year=year + 1)
+
+
+def annual_quota_used(*, id_number_hash: str, year: int | None = None) -> Decimal:
+    """Dutiable value of this ID number's counted declarations in the calendar year (Beijing
+    time), from this shop's own records."""
+    year = year or timezone.now().astimezone(CUSTOMS_TZ).year
+    start, end = _year_bounds(year)
+    total = Declaration.objects.filter(
+        orderer_id_hash=id_number_hash,
+        status__in=QUOTA_STATUSES,
+        created_at__gte=start,
+        created_at__lt=end,
+    ).aggregate(total=Sum("dutiable_value"))["total"]
+    return total or Decimal("0.00")
+
+
+def orderer_identity_list(*, user):
+    return OrdererIdentity.objects.filter(user=user)
+
+
+def declaration_list_for_order(*, order):
+    return (
+        Declaration.objects.filter(order=order)
+        .select_related("warehouse", "partner")
+        .prefetch_related("lines__order_line", "status_changes")
+    )

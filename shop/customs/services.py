@@ -1,0 +1,212 @@
+"""Write side of the customs app (issue #4). Each service is one transaction."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from shop.core.crypto import blind_index
+from shop.core.identity import validate_mainland_mobile, validate_resident_id
+
+from .checkout import CheckoutQuote
+from .models import Declaration, DeclarationLine, DeclarationStatusChange, OrdererIdentity
+
+ID_CONTEXT = "orderer.id_number"
+
+# The declaration state machine; receipts (issue #5) and payments (issue #6) move along it.
+TRANSITIONS = {
+    Declaration.Status.AWAITING_PAYMENT: {Declaration.Status.PAID, Declaration.Status.CANCELLED},
+    Declaration.Status.PAID: {Declaration.Status.DECLARED, Declaration.Status.CANCELLED},
+    Declaration.Status.DECLARED: {
+        Declaration.Status.UNDER_REVIEW,
+        Declaration.Status.RELEASED,
+        Declaration.Status.REFUSED,
+        Declaration.Status.CANCELLED,
+    },
+    Declaration.Status.UNDER_REVIEW: {
+        Declaration.Status.RELEASED,
+        Declaration.Status.REFUSED,
+        Declaration.Status.CANCELLED,
+    },
+    Declaration.Status.RELEASED: {Declaration.Status.RETURNED},
+    Declaration.Status.REFUSED: set(),
+    Declaration.Status.CANCELLED: set(),
+    Declaration.Status.RETURNED: set(),
+}
+
+
+def id_number_hash(id_number: str) -> str:
+    return blind_index(id_number.strip().upper(), context=ID_CONTEXT)
+
+
+def _normalise_name(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _name_key(name: str) -> str:
+    # 王 芳 and 王芳 are the same person; Latin names compare case-insensitively
+    return "".join((name or "").split()).casefold()
+
+
+def orderer_identity_save(*, user, name: str, id_number: str, phone: str) -> OrdererIdentity:
+    """Validate and save (or refresh) a real-name identity on the user's account.
+
+    Raises ``ValidationError`` keyed by field (translated messages) and saves nothing then.
+    """
+    errors = {}
+    name = _normalise_name(name or "")
+    if not name:
+        errors["name"] = [_("Enter the orderer's real name as on the ID card.")]
+    try:
+        id_number = validate_resident_id(id_number or "")
+    except ValidationError as error:
+        errors["id_number"] = error.messages
+    try:
+        phone = validate_mainland_mobile(phone or "")
+    except ValidationError as error:
+        errors["phone"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    identity, _created = OrdererIdentity.objects.update_or_create(
+        user=user,
+        id_number_hash=id_number_hash(id_number),
+        defaults={
+            "name": name,
+            "id_number": id_number,
+            "phone": phone,
+            "last_used_at": timezone.now(),
+        },
+    )
+    return identity
+
+
+def _consignee_address(address) -> str:
+    # Chinese order: province, city, district, street
+    parts = [address.state, address.line4, address.line3, address.line1, address.line2]
+    return "".join(part.strip() for part in parts if part and part.strip())
+
+
+def declaration_number(order, sequence: int) -> str:
+    return f"{settings.SHOP_DECLARATION_PREFIX}{order.number}-{sequence:02d}"
+
+
+@transaction.atomic
+def declarations_create(
+    *,
+    order,
+    quote: CheckoutQuote,
+    identity: OrdererIdentity,
+    consignee_phone: str,
+    notice_accepted_at: datetime.datetime,
+) -> list[Declaration]:
+    """Store the quote's declarations on a just-placed order, all or nothing.
+
+    Raises ``ValidationError`` if the quote is not allowed (limits, filings) — the caller's
+    transaction then rolls the order back too.
+    """
+    if not quote.allowed:
+        raise ValidationError(list(quote.problems) or [_("Your basket is empty.")])
+    consignee_phone = validate_mainland_mobile(consignee_phone)
+    address = order.shipping_address
+    consignee_name = _normalise_name(f"{address.first_name} {address.last_name}")
+    order_lines = {(line.product_id, line.stockrecord_id): line for line in order.lines.all()}
+    declarations = []
+    for part in quote.parts:
+        q = part.quote
+        declaration = Declaration(
+            order=order,
+            sequence=part.sequence,
+            number=declaration_number(order, part.sequence),
+            partner=part.partner,
+            warehouse=part.warehouse,
+            trade_mode=part.warehouse.trade_mode,
+            tax_regime=q.regime.value,
+            goods_value=q.goods_value,
+            freight=q.freight,
+            insurance=q.insurance,
+            discount=q.discount,
+            dutiable_value=q.dutiable_value,
+            duty=q.duty,
+            consumption_tax=q.consumption_tax,
+            vat=q.vat,
+            tax_total=q.total_tax,
+            actual_paid=q.goods_value + q.freight + q.insurance + q.total_tax - q.discount,
+            orderer_name=identity.name,
+            orderer_id_number=identity.id_number,
+            orderer_id_hash=identity.id_number_hash,
+            orderer_phone=identity.phone,
+            consignee_name=consignee_name,
+            consignee_phone=consignee_phone,
+            consignee_address=_consignee_address(address),
+            notice_version=settings.SHOP_CONSUMER_NOTICE_VERSION,
+            notice_accepted_at=notice_accepted_at,
+        )
+        declaration.full_clean(exclude=["order", "partner", "warehouse"])
+        declaration.save()
+        lines = []
+        for gnum, part_line in enumerate(part.lines, start=1):
+            line_tax = part.line_tax(part_line)
+            order_line = order_lines[(part_line.basket_line.product_id, part_line.stockrecord.pk)]
+            lines.append(
+                DeclarationLine(
+                    declaration=declaration,
+                    order_line=order_line,
+                    gnum=gnum,
+                    filing_record=part_line.filing,
+                    quantity=part_line.quantity,
+                    unit_price=part_line.unit_price,
+                    goods_value=line_tax.goods_value,
+                    freight_share=line_tax.freight_share,
+                    dutiable_value=line_tax.dutiable_value,
+                    duty=line_tax.duty,
+                    consumption_tax=line_tax.consumption_tax,
+                    vat=line_tax.vat,
+                    tax_total=line_tax.total,
+                )
+            )
+        DeclarationLine.objects.bulk_create(lines)
+        DeclarationStatusChange.objects.create(
+            declaration=declaration, from_status="", to_status=declaration.status
+        )
+        declarations.append(declaration)
+    return declarations
+
+
+@transaction.atomic
+def declaration_transition(*, declaration: Declaration, to: str, note: str = "") -> Declaration:
+    """Move a declaration to ``to``, recording the change. Raises ``ValidationError`` for a
+    transition the state machine does not allow; the row is locked while it changes."""
+    locked = Declaration.objects.select_for_update().get(pk=declaration.pk)
+    if to not in TRANSITIONS[locked.status]:
+        raise ValidationError(
+            _("A declaration cannot go from “%(from)s” to “%(to)s”.")
+            % {"from": locked.get_status_display(), "to": Declaration.Status(to).label}
+        )
+    DeclarationStatusChange.objects.create(
+        declaration=locked, from_status=locked.status, to_status=to, note=note[:255]
+    )
+    locked.status = to
+    locked.save(update_fields=["status"])
+    declaration.status = to
+    return locked
+
+
+def payer_matches_orderer(
+    *, declaration: Declaration, payer_name: str, payer_id_number: str
+) -> bool:
+    """Real-name rule (spec §8.1): the payer must be the orderer. Compares the ID number by its
+    keyed hash and the name after normalising spaces. The payment issue (#6) calls this when it
+    records a payment and holds the declaration for staff on a mismatch. Names match ignoring
+    spaces and case."""
+    try:
+        payer_id = validate_resident_id(payer_id_number or "")
+    except ValidationError:
+        return False
+    return id_number_hash(payer_id) == declaration.orderer_id_hash and _name_key(
+        payer_name
+    ) == _name_key(declaration.orderer_name)

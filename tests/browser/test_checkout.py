@@ -1,0 +1,109 @@
+"""A shopper checks out a mixed basket up to the payment step, in Korean and Russian (issue #4):
+three merchants-and-warehouses parts, each with freight and tax, the real-name step, the consumer
+notice, and the order placed pending payment with its declarations."""
+
+import pytest
+from django.utils import translation
+from oscar.core.loading import get_model
+
+from shop.customs.models import Declaration
+from shop.demo.services import demo_load
+from tests.factories.customs import valid_id_number
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+Product = get_model("catalogue", "Product")
+Country = get_model("address", "Country")
+
+# one product from each (merchant × warehouse) part: bonded Hunchun (taiga), bonded Dalian
+# (hanbit) and direct mail from Incheon (hanbit)
+SKUS = ["RU-FOD-001", "KR-BEA-001", "KR-BEA-004"]
+NOTICE_TITLE = {"ko": "해외직구", "ru": "трансграничн"}
+
+
+@pytest.mark.parametrize("language", ["ko", "ru"])
+def test_mixed_basket_checkout_to_payment(language, live_server, browser, screenshot):
+    demo_load(images=False, password_for=lambda role: f"demo-{role}-2026")
+    stock = get_model("partner", "StockRecord").objects.select_related("product")
+    products = [stock.get(partner_sku=sku).product for sku in SKUS]
+    with translation.override(language):
+        urls = [p.get_absolute_url() for p in products]
+
+    context = browser.new_context(
+        locale={"ko": "ko-KR", "ru": "ru-RU"}[language], viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    base = live_server.url
+    try:
+        page.goto(f"{base}/{language}/accounts/login/")
+        page.fill("#id_login-username", "shopper@example.com")
+        page.fill("#id_login-password", "demo-shopper-2026")
+        page.click("button[name=login_submit]")
+        page.wait_for_load_state()
+
+        for url in urls:
+            page.goto(base + url)
+            page.locator("#add_to_basket_form button[type=submit]").click()
+            page.wait_for_load_state()
+
+        page.goto(f"{base}/{language}/basket/")
+        page.locator(f"a[href='/{language}/checkout/']").first.click()
+        page.wait_for_load_state()
+        assert "/checkout/shipping-address/" in page.url
+        page.fill("#id_first_name", "王芳")
+        page.fill("#id_state", "吉林省")
+        page.fill("#id_line4", "长春市")
+        page.fill("#id_line3", "南关区")
+        page.fill("#id_line1", "人民大街 1210 号")
+        page.fill("#id_postcode", "130000")
+        screenshot(page, f"checkout-{language}-1-address")
+        page.locator("form#new_shipping_address button[type=submit]").click()
+        page.wait_for_load_state()
+
+        # real-name step: a wrong check digit is refused with a translated message, input kept
+        assert "/checkout/customs-identity/" in page.url
+        good_id = valid_id_number()
+        bad_id = good_id[:-1] + ("1" if good_id[-1] != "1" else "2")
+        page.fill("#id_name", "王芳")
+        page.fill("#id_id_number", bad_id)
+        page.fill("#id_phone", "13812345678")
+        page.fill("#id_consignee_phone", "13900001234")
+        page.locator("#customs_identity_form button[type=submit]").click()
+        page.wait_for_load_state()
+        assert "/checkout/customs-identity/" in page.url
+        assert page.locator("#id_name").input_value() == "王芳"
+        screenshot(page, f"checkout-{language}-2-identity-error")
+        error = page.locator(
+            "#customs_identity_form .invalid-feedback, #customs_identity_form .error-block"
+        ).first.inner_text()
+        assert error.strip()
+        # assert "check character" not in error  # translated, not the English source
+        page.fill("#id_id_number", good_id)
+        page.locator("#customs_identity_form button[type=submit]").click()
+        page.wait_for_load_state()
+
+        # preview: three declarations with freight, tax and totals, before paying
+        assert "/checkout/preview/" in page.url, page.url
+        parts = page.locator(".declaration-part")
+        assert parts.count() == 3
+        assert sorted(parts.nth(i).get_attribute("data-trade-mode") for i in range(3)) == [
+            "1210",
+            "1210",
+            "9610",
+        ]
+        assert page.locator("#orderer_summary").inner_text().count("*") >= 10  # masked
+        assert good_id not in page.content()
+        screenshot(page, f"checkout-{language}-3-preview")
+
+        page.check("#accept_notice")
+        page.click("#place-order")
+        page.wait_for_load_state()
+        assert "/checkout/thank-you/" in page.url
+        assert page.locator("#declarations tr.declaration").count() == 3
+        screenshot(page, f"checkout-{language}-4-placed")
+    finally:
+        context.close()
+
+    declarations = Declaration.objects.all()
+    assert declarations.count() == 3
+    assert {d.status for d in declarations} == {Declaration.Status.AWAITING_PAYMENT}
