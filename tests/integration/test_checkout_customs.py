@@ -233,12 +233,17 @@ def test_bonded_goods_without_approved_filing_cannot_be_bought(client, shopper, 
         PartnerFactory(),
         status=FilingRecord.Status.DRAFT,
     )
-    html = client.get(draft.get_absolute_url()).content.decode()
-    assert "awaiting approval" in html or "备案" in html
+    unlisted = product(
+        "非清单商品", "99.00", warehouses["incheon"], PartnerFactory(), on_positive_list=False
+    )
+    with translation.override("ko"):
+        html = client.get(draft.get_absolute_url()).content.decode()
+    assert "awaiting-filing availability" in html  # the product page says why
+    assert 'id="add_to_basket_form"' not in html
     client.force_login(shopper)
-    client.post(f"/zh-hans/basket/add/{draft.pk}/", {"quantity": 1})
-    basket_html = client.get("/zh-hans/basket/").content.decode()
-    assert "待审面膜" not in basket_html or "cannot" in basket_html
+    for item in (draft, unlisted):
+        client.post(f"/zh-hans/basket/add/{item.pk}/", {"quantity": 1})
+    assert client.get("/zh-hans/basket/").context["basket"].num_items == 0
 
 
 def test_over_limit_basket_is_blocked_with_a_split_suggestion(client, shopper, warehouses):
@@ -298,3 +303,61 @@ def test_payer_must_be_the_orderer(client, mixed_basket):
         declaration=declaration, payer_name="李四", payer_id_number=ID_NUMBER
     )
     assert declaration.orderer_id_hash == id_number_hash(ID_NUMBER)
+
+
+def test_a_failure_while_storing_declarations_leaves_no_order(client, mixed_basket, monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    from shop.customs import services
+
+    fill_address(client)
+    fill_identity(client)
+
+    def refuse(**kwargs):
+        raise ValidationError("quota changed")
+
+    monkeypatch.setattr(services, "declarations_create", refuse)
+    response = client.post(
+        "/zh-hans/checkout/preview/", {"action": "place_order", "accept_notice": "1"}
+    )
+    assert response.status_code == 200
+    assert not Order.objects.exists()
+    assert not Declaration.objects.exists()
+    # the basket is usable again (Oscar restores the frozen basket)
+    assert client.get("/zh-hans/basket/").context["basket"].num_items == 4
+
+
+def test_staff_see_declarations_masked_in_admin(client, mixed_basket, admin_user):
+    fill_address(client)
+    fill_identity(client)
+    client.post("/zh-hans/checkout/preview/", {"action": "place_order", "accept_notice": "1"})
+    client.force_login(admin_user)
+    html = client.get("/django-admin/shop_customs/declaration/").content.decode()
+    assert "1101**********002X" in html
+    assert ID_NUMBER not in html
+
+
+def test_filing_record_validation_gives_clear_errors():
+    from django.core.exceptions import ValidationError
+
+    filing = FilingRecordFactory.build(
+        hs_code="33049900",
+        origin_country="999",
+        unit="777",
+        vat_rate=Decimal("1.30"),
+        consumption_rate=Decimal("1"),
+        unit2="035",
+        qty2_per_unit=None,
+    )
+    with pytest.raises(ValidationError) as caught:
+        filing.full_clean()
+    errors = caught.value.error_dict
+    assert set(errors) >= {
+        "hs_code",
+        "origin_country",
+        "unit",
+        "vat_rate",
+        "consumption_rate",
+        "qty2_per_unit",
+    }
+    assert errors["hs_code"][0].code == "invalid_hs_code"
