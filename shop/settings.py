@@ -6,6 +6,7 @@ Production must set SECRET_KEY (refused otherwise) and the variables listed in R
 """
 
 import base64
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -300,7 +301,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Background tasks ------------------------------------------------------------------------
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "customs"]}
+}
 
 # --- Outside systems: one role each, embedded default, production picked by environment ------
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -314,6 +317,34 @@ INTEGRATIONS = {
         "OPTIONS": {"languages": [code for code, _name in LANGUAGES]},
     },
 }
+
+# --- Customs exchange (issue #5) --------------------------------------------------------------------
+CUSTOMS_EXCHANGE_DIR = os.environ.get("CUSTOMS_EXCHANGE_DIR", str(VAR_DIR / "customs-exchange"))
+# Which messages this shop sends; the payment and logistics companies may send their own.
+CUSTOMS_SEND_KINDS = env_list("CUSTOMS_SEND_KINDS", "CEB311,CEB411,CEB511,CEB621")
+CUSTOMS_MAX_ATTEMPTS = int(os.environ.get("CUSTOMS_MAX_ATTEMPTS", "12"))
+CUSTOMS_RETRY_BASE_DELAY = datetime.timedelta(
+    seconds=float(os.environ.get("CUSTOMS_RETRY_BASE_SECONDS", "30"))
+)
+CUSTOMS_RETRY_MAX_DELAY = datetime.timedelta(
+    seconds=float(os.environ.get("CUSTOMS_RETRY_MAX_SECONDS", "3600"))
+)
+_CUSTOMS_GATEWAY_URL = os.environ.get("CUSTOMS_GATEWAY_URL", "")
+INTEGRATIONS["customs_transport"] = (
+    {
+        "BACKEND": "integrations.customs.transport.http.HttpGateway",
+        "OPTIONS": {
+            "base_url": _CUSTOMS_GATEWAY_URL,
+            "timeout": float(os.environ.get("CUSTOMS_GATEWAY_TIMEOUT", "10")),
+            "token": os.environ.get("CUSTOMS_GATEWAY_TOKEN", ""),
+        },
+    }
+    if _CUSTOMS_GATEWAY_URL
+    else {
+        "BACKEND": "integrations.customs.transport.folder.FolderExchange",
+        "OPTIONS": {"root": CUSTOMS_EXCHANGE_DIR},
+    }
+)
 
 # --- Security in production ------------------------------------------------------------------
 if not DEBUG:

@@ -24,7 +24,21 @@ VAR_DIR = _tmp
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Enqueued tasks are recorded, not run: outbox tests step through deliveries themselves.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+        "QUEUES": ["default", "customs"],
+    }
+}
+CUSTOMS_EXCHANGE_DIR = os.path.join(_tmp, "customs-exchange")
+INTEGRATIONS = {
+    **INTEGRATIONS,  # noqa: F405
+    "customs_transport": {
+        "BACKEND": "integrations.customs.transport.folder.FolderExchange",
+        "OPTIONS": {"root": CUSTOMS_EXCHANGE_DIR},
+    },
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -282,3 +282,68 @@ class DeclarationStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.from_status or '-'} → {self.to_status}"
+
+
+class OutboxMessage(models.Model):
+    """One customs message to send (issue #5), written in the same transaction as the change that
+    causes it. The XML is built at the first attempt and kept (encrypted) so every retry sends the
+    same bytes under the same guid; delivery is idempotent by guid."""
+
+    class Kind(models.TextChoices):
+        ORDER = "CEB311", _("Order (CEB311)")
+        PAYMENT = "CEB411", _("Payment (CEB411)")
+        WAYBILL = "CEB511", _("Waybill (CEB511)")
+        INVENTORY = "CEB621", _("Import inventory (CEB621)")
+        CANCEL = "CEB623", _("Inventory cancellation (CEB623)")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        INVALID = "invalid", _("Invalid, not sent")
+        GAVE_UP = "gave_up", _("Failed, needs staff")
+
+    declaration = models.ForeignKey(
+        Declaration, on_delete=models.PROTECT, related_name="outbox_messages"
+    )
+    kind = models.CharField(_("Message"), max_length=6, choices=Kind.choices)
+    sequence = models.PositiveSmallIntegerField(
+        help_text="Order of sending within the declaration (311/411/511 before 621)."
+    )
+    guid = models.CharField(max_length=36, unique=True, editable=False)
+    status = models.CharField(
+        _("Status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveIntegerField(_("Attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("Next attempt"), db_index=True)
+    last_error = models.TextField(_("Last error"), blank=True)
+    payload = EncryptedTextField(_("Message XML"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(_("Sent at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ("declaration", "sequence")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["declaration", "kind"],
+                condition=~models.Q(kind="CEB623"),
+                name="one_message_kind_per_declaration",
+            )
+        ]
+        verbose_name = _("Customs outbox message")
+        verbose_name_plural = _("Customs outbox")
+
+    def __str__(self):
+        return f"{self.kind} {self.guid}"
+
+
+class OutboxAttempt(models.Model):
+    message = models.ForeignKey(OutboxMessage, on_delete=models.CASCADE, related_name="attempt_log")
+    at = models.DateTimeField(auto_now_add=True)
+    ok = models.BooleanField()
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("message", "at", "pk")
+
+    def __str__(self):
+        return f"{self.message_id} {'ok' if self.ok else 'failed'}"

@@ -29,3 +29,38 @@ def valid_id_number(first17="11010519491231002"):
     weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     total = sum(int(d) * w for d, w in zip(first17, weights, strict=True))
     return first17 + "10X98765432"[total % 11]
+
+
+class DeclarationFactory(factory.django.DjangoModelFactory):
+    """A paid-looking declaration on a minimal Oscar order (for outbox and receipt tests)."""
+
+    class Meta:
+        model = "shop_customs.Declaration"
+
+    order = factory.LazyFunction(
+        lambda: __import__("oscar.test.factories", fromlist=["x"]).create_order()
+    )
+    sequence = 1
+    number = factory.Sequence(lambda n: f"NECBTEST{n:06d}-01")
+    partner = factory.SubFactory("tests.factories.catalogue.PartnerFactory")
+    warehouse = factory.SubFactory("tests.factories.catalogue.WarehouseFactory")
+    trade_mode = "1210"
+    status = "paid"
+    tax_regime = "retail_reduced"
+    goods_value = Decimal("129.00")
+    freight = Decimal("8.00")
+    dutiable_value = Decimal("137.00")
+    vat = Decimal("12.47")
+    tax_total = Decimal("12.47")
+    actual_paid = Decimal("149.47")
+    orderer_name = "王芳"
+    orderer_id_number = factory.LazyFunction(valid_id_number)
+    orderer_id_hash = "test-hash"
+    orderer_phone = "13812345678"
+    consignee_name = "王芳"
+    consignee_phone = "13900001234"
+    consignee_address = "吉林省长春市南关区人民大街1210号"
+    notice_version = "2026-11"
+    notice_accepted_at = factory.LazyFunction(
+        lambda: __import__("django.utils.timezone", fromlist=["now"]).now()
+    )
