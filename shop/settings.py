@@ -329,6 +329,19 @@ CUSTOMS_RETRY_BASE_DELAY = datetime.timedelta(
 CUSTOMS_RETRY_MAX_DELAY = datetime.timedelta(
     seconds=float(os.environ.get("CUSTOMS_RETRY_MAX_SECONDS", "3600"))
 )
+# The shop's own registrations with customs. Defaults are clearly fake demo codes: production
+# sets the real ones (a deploy check refuses the demo values).
+CUSTOMS_PARTIES = {
+    "ebp_code": os.environ.get("CUSTOMS_EBP_CODE", "DEMO000001"),
+    "ebp_name": os.environ.get("CUSTOMS_EBP_NAME", "东北亚跨境购电子商务平台（演示）"),
+    "cop_code": os.environ.get("CUSTOMS_COP_CODE", "DEMO000001"),
+    "cop_name": os.environ.get("CUSTOMS_COP_NAME", "东北亚跨境购电子商务平台（演示）"),
+    "dxp_id": os.environ.get("CUSTOMS_DXP_ID", "DXPENTDEMO000001"),
+    "agent_code": os.environ.get("CUSTOMS_AGENT_CODE", "DEMO000002"),
+    "agent_name": os.environ.get("CUSTOMS_AGENT_NAME", "东北亚报关服务有限公司（演示）"),
+    "pay_code": os.environ.get("CUSTOMS_PAY_CODE", "DEMO000003"),
+    "pay_name": os.environ.get("CUSTOMS_PAY_NAME", "演示支付有限公司"),
+}
 _CUSTOMS_GATEWAY_URL = os.environ.get("CUSTOMS_GATEWAY_URL", "")
 INTEGRATIONS["customs_transport"] = (
     {

@@ -6,3 +6,6 @@ class CustomsConfig(AppConfig):
     name = "shop.customs"
     label = "shop_customs"
     verbose_name = _("Customs")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the deploy check)

@@ -81,8 +81,20 @@ WAREHOUSES = [
 ]
 
 MERCHANTS = [
-    {"code": "hanbit", "name": "Hanbit Global Trading 韩光国际贸易", "user": "hanbit"},
-    {"code": "taiga", "name": "Taiga & Sakura Imports 泰加樱花进口", "user": "taiga"},
+    {
+        "code": "hanbit",
+        "name": "Hanbit Global Trading 韩光国际贸易",
+        "user": "hanbit",
+        "customs_code": "2224960101",
+        "customs_name": "韩光国际贸易（珲春）有限公司",
+    },
+    {
+        "code": "taiga",
+        "name": "Taiga & Sakura Imports 泰加樱花进口",
+        "user": "taiga",
+        "customs_code": "2102960202",
+        "customs_name": "泰加樱花进口贸易（大连）有限公司",
+    },
 ]
 
 STORES = [
@@ -295,7 +307,12 @@ def demo_load(*, images: bool = True, password_for: Callable[[str], str]) -> Dem
     partners = {}
     for spec in MERCHANTS:
         partner, _ = Partner.objects.update_or_create(
-            code=spec["code"], defaults={"name": spec["name"]}
+            code=spec["code"],
+            defaults={
+                "name": spec["name"],
+                "customs_code": spec["customs_code"],
+                "customs_name": spec["customs_name"],
+            },
         )
         email = f"{spec['user']}@merchant.example.com"
         user, password = _user(email, password=password_for("merchant"), first_name=spec["name"])

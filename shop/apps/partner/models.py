@@ -8,7 +8,7 @@ by the checkout and customs issues (#4, #5).
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.partner.abstract_models import AbstractStockRecord
+from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
 from oscar.core.loading import is_model_registered
 
 from shop.customs.codes import CountryCode, TradeMode
@@ -81,6 +81,29 @@ class Warehouse(models.Model):
     @property
     def is_bonded(self) -> bool:
         return self.trade_mode == TradeMode.BONDED_1210
+
+
+if not is_model_registered("partner", "Partner"):
+
+    class Partner(AbstractPartner):
+        """A merchant: the e-commerce enterprise (电商企业) of its declarations."""
+
+        customs_code = models.CharField(
+            _("Customs registration code"),
+            max_length=18,
+            blank=True,
+            validators=[enterprise_code_validator],
+            help_text=_("ebcCode: the merchant's customs registration code (or USCC)."),
+        )
+        customs_name = models.CharField(
+            _("Registered name"),
+            max_length=100,
+            blank=True,
+            help_text=_("ebcName: the merchant's name as registered with customs."),
+        )
+
+        class Meta(AbstractPartner.Meta):
+            pass
 
 
 if not is_model_registered("partner", "StockRecord"):
