@@ -210,3 +210,17 @@ def payer_matches_orderer(
     return id_number_hash(payer_id) == declaration.orderer_id_hash and _name_key(
         payer_name
     ) == _name_key(declaration.orderer_name)
+
+
+@transaction.atomic
+def declaration_mark_paid(*, declaration: Declaration, note: str = "") -> Declaration:
+    """Mark a declaration paid and, in the same transaction, write its customs messages to the
+    outbox (issue #5); delivery starts when the transaction commits. Called by the payments
+    service (issue #6) once the payment is recorded and the payer matches the orderer."""
+    from .outbox import outbox_create_for_declaration
+
+    declaration = declaration_transition(
+        declaration=declaration, to=Declaration.Status.PAID, note=note
+    )
+    outbox_create_for_declaration(declaration=declaration)
+    return declaration

@@ -183,3 +183,29 @@ def test_backoff_is_exponential_and_capped(settings):
         480,
         600,
     ]
+
+
+def test_marking_paid_writes_the_outbox_in_the_same_transaction(monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    from shop.customs import services
+
+    declaration = DeclarationFactory(status="awaiting_payment")
+
+    def broken(**kwargs):
+        raise RuntimeError("outbox unavailable")
+
+    monkeypatch.setattr(outbox, "outbox_create_for_declaration", broken)
+    with pytest.raises(RuntimeError):
+        services.declaration_mark_paid(declaration=declaration)
+    declaration.refresh_from_db()
+    assert declaration.status == "awaiting_payment"  # nothing half-done
+    monkeypatch.undo()
+    services.declaration_mark_paid(declaration=declaration, note="sandbox payment")
+    declaration.refresh_from_db()
+    assert declaration.status == "paid"
+    assert declaration.outbox_messages.count() == 4
+    assert list(declaration.status_changes.values_list("to_status", flat=True)) == ["paid"]
+    with pytest.raises(ValidationError):
+        services.declaration_mark_paid(declaration=declaration)  # paid twice: refused
+    assert declaration.outbox_messages.count() == 4
