@@ -238,6 +238,22 @@ class Declaration(models.Model):
     def __str__(self):
         return self.number
 
+    SHOPPER_EXPLANATIONS = {
+        Status.AWAITING_PAYMENT: _("Waiting for your payment."),
+        Status.PAID: _("Paid. We are declaring it to China Customs."),
+        Status.DECLARED: _("Declared to China Customs, waiting for their check."),
+        Status.UNDER_REVIEW: _("China Customs is reviewing this shipment."),
+        Status.RELEASED: _("Released by China Customs: the parcel can leave the warehouse."),
+        Status.REFUSED: _("Refused by China Customs. We will refund you and explain why."),
+        Status.CANCELLED: _("Cancelled."),
+        Status.RETURNED: _("Returned."),
+    }
+
+    @property
+    def shopper_explanation(self):
+        """The status in plain words for the shopper (issue #5 fills in receipts)."""
+        return self.SHOPPER_EXPLANATIONS[self.status]
+
 
 class DeclarationLine(models.Model):
     declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="lines")
@@ -282,6 +298,10 @@ class DeclarationStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.from_status or '-'} → {self.to_status}"
+
+    @property
+    def to_status_label(self):
+        return Declaration.Status(self.to_status).label
 
 
 class OutboxMessage(models.Model):

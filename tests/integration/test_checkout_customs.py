@@ -361,3 +361,15 @@ def test_filing_record_validation_gives_clear_errors():
         "qty2_per_unit",
     }
     assert errors["hs_code"][0].code == "invalid_hs_code"
+
+
+def test_shopper_sees_declarations_and_their_status_on_the_order(client, mixed_basket):
+    fill_address(client)
+    fill_identity(client)
+    client.post("/zh-hans/checkout/preview/", {"action": "place_order", "accept_notice": "1"})
+    order = Order.objects.get()
+    html = client.get(f"/en/accounts/orders/{order.number}/").content.decode()
+    assert html.count('class="card mb-3 declaration"') == 3
+    assert "Waiting for your payment." in html
+    for declaration in order.declarations.all():
+        assert declaration.number in html
