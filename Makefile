@@ -38,7 +38,7 @@ lint: $(VENV)/.installed
 ## regenerate the .po catalogues from the code and templates (translations are then filled by hand)
 messages: $(VENV)/.installed
 	for lang in zh_Hans ko ja ru en; do \
-	  $(PY) manage.py makemessages --no-obsolete -l $$lang --ignore=.venv --ignore=var --ignore=tests; done
+	  $(PY) manage.py makemessages --no-obsolete -l $$lang --ignore=.venv --ignore=var --ignore=tests --ignore=locale --ignore=test-artifacts; done
 
 clean:
 	rm -rf $(VENV) var test-artifacts

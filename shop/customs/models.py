@@ -186,6 +186,7 @@ class Declaration(models.Model):
         RETURNED = "returned", _("Returned")
 
     class TaxRegime(models.TextChoices):
+        # xgettext:no-python-format
         RETAIL_REDUCED = "retail_reduced", _("Cross-border retail (70% of VAT and consumption tax)")
         RETAIL_FULL_SINGLE_ITEM = "retail_full", _("Single item above the limit (full tax)")
 
