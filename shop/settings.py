@@ -359,6 +359,25 @@ INTEGRATIONS["customs_transport"] = (
     }
 )
 
+# Every message is signed (spec §1.5); there is no unsigned mode. The embedded signer uses a
+# development SM2 identity generated into var/ and is refused by a deploy check in production.
+_CUSTOMS_SIGNER_URL = os.environ.get("CUSTOMS_SIGNER_URL", "")
+INTEGRATIONS["customs_signer"] = (
+    {
+        "BACKEND": "integrations.customs.signing.HttpSigner",
+        "OPTIONS": {
+            "url": _CUSTOMS_SIGNER_URL,
+            "timeout": float(os.environ.get("CUSTOMS_SIGNER_TIMEOUT", "10")),
+            "token": os.environ.get("CUSTOMS_SIGNER_TOKEN") or None,
+        },
+    }
+    if _CUSTOMS_SIGNER_URL
+    else {
+        "BACKEND": "shop.customs.signers.DevelopmentSigner",
+        "OPTIONS": {"identity_path": str(VAR_DIR / "customs-signing-identity.json")},
+    }
+)
+
 # --- Security in production ------------------------------------------------------------------
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SHOP_SECURE_COOKIES", True)

@@ -38,6 +38,11 @@ INTEGRATIONS = {
         "BACKEND": "integrations.customs.transport.folder.FolderExchange",
         "OPTIONS": {"root": CUSTOMS_EXCHANGE_DIR},
     },
+    # generated once per run, never committed
+    "customs_signer": {
+        "BACKEND": "shop.customs.signers.DevelopmentSigner",
+        "OPTIONS": {"identity_path": os.path.join(_tmp, "customs-signing-identity.json")},
+    },
 }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -226,6 +226,14 @@ class Declaration(models.Model):
     consignee_district = models.CharField(_("Consignee district code"), max_length=6, blank=True)
     notice_version = models.CharField(_("Consumer notice version"), max_length=20)
     notice_accepted_at = models.DateTimeField(_("Consumer notice accepted at"))
+    # Set when paid (issue #5/#6): what the payment (411) and waybill (511) messages carry
+    payment_transaction_id = models.CharField(
+        _("Payment transaction number"), max_length=60, blank=True
+    )
+    paid_at = models.DateTimeField(_("Paid at"), null=True, blank=True)
+    logistics_no = models.CharField(_("Waybill number"), max_length=60, blank=True)
+    # Given by customs in the inventory receipt (CEB622)
+    invt_no = models.CharField(_("Customs inventory number"), max_length=18, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -292,6 +300,9 @@ class DeclarationStatusChange(models.Model):
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20)
     note = models.CharField(max_length=255, blank=True)
+    # the customs receipt behind the change, if any: message kind and returnStatus (for merchants)
+    source = models.CharField(max_length=6, blank=True)
+    code = models.CharField(max_length=20, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -338,6 +349,8 @@ class OutboxMessage(models.Model):
     next_attempt_at = models.DateTimeField(_("Next attempt"), db_index=True)
     last_error = models.TextField(_("Last error"), blank=True)
     payload = EncryptedTextField(_("Message XML"), blank=True)
+    # why it was written, e.g. the staff member's reason for a cancellation (CEB623)
+    note = models.CharField(_("Note"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(_("Sent at"), null=True, blank=True)
 
@@ -368,3 +381,42 @@ class OutboxAttempt(models.Model):
 
     def __str__(self):
         return f"{self.message_id} {'ok' if self.ok else 'failed'}"
+
+
+class CustomsReceipt(models.Model):
+    """One receipt entry from customs (回执, spec §5), kept as received. Receipts that cannot be
+    parsed or matched to a declaration are kept too (quarantined) so nothing is lost; the raw
+    file is stored encrypted."""
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("Applied")
+        DUPLICATE = "duplicate", _("Duplicate, ignored")
+        QUARANTINED = "quarantined", _("Quarantined")
+
+    file_name = models.CharField(_("File"), max_length=255)
+    kind = models.CharField(_("Receipt"), max_length=6, blank=True)
+    guid = models.CharField(max_length=36, blank=True, db_index=True)
+    declaration = models.ForeignKey(
+        Declaration,
+        on_delete=models.PROTECT,
+        related_name="receipts",
+        null=True,
+        blank=True,
+    )
+    return_status = models.CharField(_("Return status"), max_length=20, blank=True)
+    return_time = models.DateTimeField(_("Return time"), null=True, blank=True)
+    return_info = models.TextField(_("Return information"), blank=True)
+    status = models.CharField(_("Status"), max_length=12, choices=Status.choices)
+    problem = models.TextField(_("Problem"), blank=True)
+    # kind + guid + returnStatus + returnTime: the same receipt delivered twice is applied once
+    fingerprint = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    raw = EncryptedTextField(_("Receipt XML"), blank=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-received_at", "-pk")
+        verbose_name = _("Customs receipt")
+        verbose_name_plural = _("Customs receipts")
+
+    def __str__(self):
+        return f"{self.kind or '?'} {self.return_status} {self.file_name}"

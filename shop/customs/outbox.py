@@ -22,6 +22,7 @@ from django.utils import timezone
 from integrations.customs.transport.base import TransportError
 from integrations.registry import get_backend
 
+from .messages import MessageInvalid
 from .models import Declaration, OutboxAttempt, OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -35,10 +36,6 @@ SEQUENCE = {
     OutboxMessage.Kind.CANCEL: 5,
 }
 WAIT_FOR_EARLIER = datetime.timedelta(seconds=5)
-
-
-class MessageInvalid(Exception):
-    """The message could not be built, failed the XSD or the three-document check: never sent."""
 
 
 def backoff(attempts: int) -> datetime.timedelta:
@@ -132,18 +129,20 @@ def outbox_deliver(
 
 
 def _attempt(message: OutboxMessage, *, now, build):
-    if not message.payload:
-        try:
-            message.payload = build(message).decode("utf-8")
-        except MessageInvalid as error:
-            message.status = OutboxMessage.Status.INVALID
-            message.last_error = str(error)
-            message.save(update_fields=["status", "last_error"])
-            _log(message, ok=False, error=f"invalid: {error}")
-            logger.error("customs message %s %s invalid, not sent", message.kind, message.guid)
-            return "invalid", None
     message.attempts += 1
     try:
+        if not message.payload:
+            try:
+                message.payload = build(message).decode("utf-8")
+            except MessageInvalid as error:
+                message.status = OutboxMessage.Status.INVALID
+                message.last_error = str(error)
+                message.save(update_fields=["status", "last_error", "attempts"])
+                _log(message, ok=False, error=f"invalid: {error}")
+                logger.error(
+                    "customs message %s %s invalid, not sent: %s", message.kind, message.guid, error
+                )
+                return "invalid", None
         get_backend("customs_transport").send(
             message_id=message.guid, data=message.payload.encode("utf-8")
         )

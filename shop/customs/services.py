@@ -178,9 +178,12 @@ def declarations_create(
 
 
 @transaction.atomic
-def declaration_transition(*, declaration: Declaration, to: str, note: str = "") -> Declaration:
-    """Move a declaration to ``to``, recording the change. Raises ``ValidationError`` for a
-    transition the state machine does not allow; the row is locked while it changes."""
+def declaration_transition(
+    *, declaration: Declaration, to: str, note: str = "", source: str = "", code: str = ""
+) -> Declaration:
+    """Move a declaration to ``to``, recording the change (and, for a customs receipt, which
+    message kind and returnStatus caused it). Raises ``ValidationError`` for a transition the
+    state machine does not allow; the row is locked while it changes."""
     locked = Declaration.objects.select_for_update().get(pk=declaration.pk)
     if to not in TRANSITIONS[locked.status]:
         raise ValidationError(
@@ -188,7 +191,12 @@ def declaration_transition(*, declaration: Declaration, to: str, note: str = "")
             % {"from": locked.get_status_display(), "to": Declaration.Status(to).label}
         )
     DeclarationStatusChange.objects.create(
-        declaration=locked, from_status=locked.status, to_status=to, note=note[:255]
+        declaration=locked,
+        from_status=locked.status,
+        to_status=to,
+        note=note[:255],
+        source=source[:6],
+        code=code[:20],
     )
     locked.status = to
     locked.save(update_fields=["status"])
@@ -212,15 +220,36 @@ def payer_matches_orderer(
     ) == _name_key(declaration.orderer_name)
 
 
+def logistics_number(declaration: Declaration) -> str:
+    """The waybill number (logisticsNo) for a declaration. The logistics company allocates it
+    in production; until its interface exists the shop derives a unique one from the customs
+    order number, which is what the waybill and the inventory must then both carry."""
+    return f"WB{declaration.number}"[:60]
+
+
 @transaction.atomic
-def declaration_mark_paid(*, declaration: Declaration, note: str = "") -> Declaration:
+def declaration_mark_paid(
+    *,
+    declaration: Declaration,
+    payment_transaction_id: str,
+    paid_at: datetime.datetime | None = None,
+    note: str = "",
+) -> Declaration:
     """Mark a declaration paid and, in the same transaction, write its customs messages to the
     outbox (issue #5); delivery starts when the transaction commits. Called by the payments
-    service (issue #6) once the payment is recorded and the payer matches the orderer."""
+    service (issue #6) once the payment is recorded and the payer matches the orderer; the
+    payment transaction number is what the payment message (CEB411) and the order's
+    ``payTransactionId`` carry."""
     from .outbox import outbox_create_for_declaration
 
+    if not payment_transaction_id:
+        raise ValueError("a paid declaration needs its payment transaction number")
     declaration = declaration_transition(
         declaration=declaration, to=Declaration.Status.PAID, note=note
     )
+    declaration.payment_transaction_id = payment_transaction_id[:60]
+    declaration.paid_at = paid_at or timezone.now()
+    declaration.logistics_no = declaration.logistics_no or logistics_number(declaration)
+    declaration.save(update_fields=["payment_transaction_id", "paid_at", "logistics_no"])
     outbox_create_for_declaration(declaration=declaration)
     return declaration

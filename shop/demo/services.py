@@ -49,6 +49,8 @@ WAREHOUSES = [
         "ems_no": "T1505W000001",
         "logistics_code": "2224980001",
         "logistics_name": "珲春东北亚供应链有限公司",
+        "traf_mode": "4",
+        "traf_no": "",
     },
     {
         "code": "dalian-bonded",
@@ -63,6 +65,8 @@ WAREHOUSES = [
         "ems_no": "T0908W000002",
         "logistics_code": "2102980002",
         "logistics_name": "大连港湾国际物流有限公司",
+        "traf_mode": "4",
+        "traf_no": "",
     },
     {
         "code": "incheon-direct",
@@ -77,6 +81,8 @@ WAREHOUSES = [
         "ems_no": "",
         "logistics_code": "2102980003",
         "logistics_name": "仁川-大连跨境直邮物流有限公司",
+        "traf_mode": "2",
+        "traf_no": "NEW GOLDEN BRIDGE V",
     },
 ]
 
@@ -278,6 +284,12 @@ def _image(product_data: dict) -> ContentFile:
 
 
 @transaction.atomic
+def _item_record_no(warehouse, sku: str) -> str:
+    if warehouse.trade_mode != TradeMode.BONDED_1210:
+        return ""
+    return f"{warehouse.ems_no}-{sku}"[:30]
+
+
 def demo_load(*, images: bool = True, password_for: Callable[[str], str]) -> DemoReport:
     """Create or update the whole demo data set. Raises KeyError if data.py refers to an unknown
     category, merchant or warehouse (a bug in the data file)."""
@@ -392,6 +404,8 @@ def demo_load(*, images: bool = True, password_for: Callable[[str], str]) -> Dem
                 "price_currency": "CNY",
                 "price": Decimal(spec["price"]),
                 "num_in_stock": spec["stock"],
+                # the goods' item number in the bonded warehouse's account book (1210 only)
+                "item_record_no": _item_record_no(warehouses[spec["warehouse"]], spec["sku"]),
             },
         )
         if images and not product.images.exists():

@@ -197,15 +197,22 @@ def test_marking_paid_writes_the_outbox_in_the_same_transaction(monkeypatch):
 
     monkeypatch.setattr(outbox, "outbox_create_for_declaration", broken)
     with pytest.raises(RuntimeError):
-        services.declaration_mark_paid(declaration=declaration)
+        services.declaration_mark_paid(declaration=declaration, payment_transaction_id="PAY-1")
     declaration.refresh_from_db()
     assert declaration.status == "awaiting_payment"  # nothing half-done
     monkeypatch.undo()
-    services.declaration_mark_paid(declaration=declaration, note="sandbox payment")
+    services.declaration_mark_paid(
+        declaration=declaration, payment_transaction_id="PAY-1", note="sandbox payment"
+    )
     declaration.refresh_from_db()
     assert declaration.status == "paid"
     assert declaration.outbox_messages.count() == 4
     assert list(declaration.status_changes.values_list("to_status", flat=True)) == ["paid"]
+    assert declaration.payment_transaction_id == "PAY-1"
+    assert declaration.paid_at is not None
+    assert declaration.logistics_no == f"WB{declaration.number}"
     with pytest.raises(ValidationError):
-        services.declaration_mark_paid(declaration=declaration)  # paid twice: refused
+        services.declaration_mark_paid(
+            declaration=declaration, payment_transaction_id="PAY-1"
+        )  # paid twice: refused
     assert declaration.outbox_messages.count() == 4

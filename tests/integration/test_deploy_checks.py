@@ -22,6 +22,24 @@ def test_real_configuration_passes_those_checks(settings):
             "BACKEND": "integrations.customs.transport.http.HttpGateway",
             "OPTIONS": {"base_url": "http://127.0.0.1:9"},
         },
+        "customs_signer": {
+            "BACKEND": "integrations.customs.signing.HttpSigner",
+            "OPTIONS": {"url": "http://127.0.0.1:9/sign"},
+        },
     }
     ids = deploy_check_ids()
     assert not ids & {"integrations.E001", "shop_customs.E001", "shop_core.E001"}
+
+
+def test_the_development_signer_is_refused_in_production(settings):
+    settings.INTEGRATIONS = {
+        **settings.INTEGRATIONS,
+        "customs_transport": {
+            "BACKEND": "integrations.customs.transport.http.HttpGateway",
+            "OPTIONS": {"base_url": "http://127.0.0.1:9"},
+        },
+    }
+    errors = [
+        m for m in checks.run_checks(include_deployment_checks=True) if m.id == "integrations.E001"
+    ]
+    assert [m.msg for m in errors if "customs_signer" in m.msg]

@@ -67,6 +67,20 @@ class Warehouse(models.Model):
         validators=[enterprise_code_validator],
     )
     logistics_name = models.CharField(_("Logistics company name"), max_length=100, blank=True)
+    # How parcels reach the customs district (trafMode, spec §7.5); for 9610 also the vessel,
+    # flight or truck (trafNo) that the daily consolidated manifest names.
+    traf_mode = models.CharField(
+        _("Transport mode code"),
+        max_length=1,
+        blank=True,
+        help_text=_("trafMode: 2 sea, 4 road, 5 air, 6 mail; for 1210 the exit mode."),
+    )
+    traf_no = models.CharField(
+        _("Vessel, flight or vehicle"),
+        max_length=100,
+        blank=True,
+        help_text=_("trafNo on the manifest, 9610 only."),
+    )
     is_active = models.BooleanField(_("Active"), default=True)
 
     class Meta:

@@ -1,0 +1,155 @@
+"""Paid demo orders (issue #5): orders placed the way the checkout places them — Oscar's order
+with the import-tax surcharge, the customs declarations, then each declaration marked paid so its
+messages wait in the outbox. ``load_demo`` calls this so ``customs_send --once`` has something to
+send on a fresh install; the end-to-end tests use it too."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from oscar.core.loading import get_class, get_model
+
+from shop.customs import services as customs_services
+from shop.customs.checkout import checkout_quote
+from shop.customs.selectors import annual_quota_used
+
+Basket = get_model("basket", "Basket")
+Country = get_model("address", "Country")
+ShippingAddress = get_model("order", "ShippingAddress")
+Selector = get_class("partner.strategy", "Selector")
+OrderCreator = get_class("order.utils", "OrderCreator")
+OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
+OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
+ShippingRepository = get_class("shipping.repository", "Repository")
+ImportTax = get_class("checkout.applicator", "ImportTax")
+SurchargePrice = get_class("checkout.applicator", "SurchargePrice")
+SurchargeList = get_class("checkout.applicator", "SurchargeList")
+
+
+@dataclass(frozen=True)
+class Consignee:
+    first_name: str
+    last_name: str
+    line1: str
+    city: str
+    state: str
+    postcode: str
+    phone: str
+
+
+@transaction.atomic
+def order_place(*, user, items, identity, consignee: Consignee, paid: bool = True):
+    """Place one order for ``items`` ([(product, quantity)]) as ``user`` with the real-name
+    ``identity``; when ``paid``, mark every declaration paid (messages go to the outbox).
+    Raises ``ValidationError`` when the basket cannot go through customs (limits, filings)."""
+    basket = Basket.objects.create(owner=user)
+    basket.strategy = Selector().strategy(user=user)
+    for product, quantity in items:
+        basket.add_product(product, quantity)
+    quote = checkout_quote(
+        basket=basket, annual_used=annual_quota_used(id_number_hash=identity.id_number_hash)
+    )
+    shipping_method = ShippingRepository().get_default_shipping_method(basket=basket)
+    shipping_charge = shipping_method.calculate(basket)
+    tax = ImportTax(quote.tax_total)
+    surcharges = SurchargeList([SurchargePrice(tax, tax.calculate(basket=basket))])
+    total = OrderTotalCalculator().calculate(basket, shipping_charge, surcharges=surcharges)
+    address = ShippingAddress(
+        first_name=consignee.first_name,
+        last_name=consignee.last_name,
+        line1=consignee.line1,
+        line4=consignee.city,
+        state=consignee.state,
+        postcode=consignee.postcode,
+        country=Country.objects.get(iso_3166_1_a2="CN"),
+        phone_number=f"+86{consignee.phone}",
+    )
+    address.save()
+    order = OrderCreator().place_order(
+        basket=basket,
+        total=total,
+        shipping_method=shipping_method,
+        shipping_charge=shipping_charge,
+        user=user,
+        shipping_address=address,
+        order_number=OrderNumberGenerator().order_number(basket),
+        surcharges=surcharges,
+    )
+    basket.submit()
+    declarations = customs_services.declarations_create(
+        order=order,
+        quote=quote,
+        identity=identity,
+        consignee_phone=consignee.phone,
+        notice_accepted_at=timezone.now(),
+    )
+    if paid:
+        for declaration in declarations:
+            customs_services.declaration_mark_paid(
+                declaration=declaration,
+                payment_transaction_id=f"DEMOPAY{uuid.uuid4().hex[:20].upper()}",
+                note="demo payment",
+            )
+    return order
+
+
+DEMO_ORDERER = {"name": "李明", "first17": "22010419900307123", "phone": "13904310001"}
+DEMO_CONSIGNEE = Consignee(
+    first_name="李",
+    last_name="明",
+    line1="长春市朝阳区人民大街 1000 号 3 单元 501",
+    city="长春市",
+    state="吉林省",
+    postcode="130021",
+    phone="13904310001",
+)
+
+
+def _pick(*, merchant: str, warehouse: str, count: int = 1):
+    """Demo products a shopper can really buy from ``merchant`` in ``warehouse``."""
+    from oscar.core.loading import get_model
+
+    StockRecord = get_model("partner", "StockRecord")
+    records = (
+        StockRecord.objects.filter(
+            partner__code=merchant,
+            warehouse__code=warehouse,
+            filing_record__status="approved",
+            filing_record__on_positive_list=True,
+            num_in_stock__gt=5,
+            price__lte=300,
+        )
+        .select_related("product")
+        .order_by("product__upc")[:count]
+    )
+    return [record.product for record in records]
+
+
+def demo_orders_create(*, user) -> list:
+    """Three paid orders for the demo shopper, once: a single bonded item (1210), a basket from
+    two merchants and warehouses (split into declarations) and a direct-mail parcel (9610).
+    Returns the orders created (none when the shopper already has orders)."""
+    from shop.core.identity import resident_id_check_char
+
+    if user.orders.exists():
+        return []
+    identity = customs_services.orderer_identity_save(
+        user=user,
+        name=DEMO_ORDERER["name"],
+        id_number=DEMO_ORDERER["first17"] + resident_id_check_char(DEMO_ORDERER["first17"]),
+        phone=DEMO_ORDERER["phone"],
+    )
+    baskets = [
+        [(p, 1) for p in _pick(merchant="hanbit", warehouse="dalian-bonded")],
+        [(p, 2) for p in _pick(merchant="hanbit", warehouse="dalian-bonded", count=2)]
+        + [(p, 1) for p in _pick(merchant="taiga", warehouse="hunchun-bonded")],
+        [(p, 1) for p in _pick(merchant="hanbit", warehouse="incheon-direct")],
+    ]
+    return [
+        order_place(user=user, items=items, identity=identity, consignee=DEMO_CONSIGNEE)
+        for items in baskets
+        if items
+    ]

@@ -1,0 +1,189 @@
+"""Issue #5 end to end on the embedded parts: paid demo orders → outbox → signed messages that
+validate against the official XSD in the exchange folder → receipts → declaration statuses."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from lxml import etree
+
+from integrations.customs.messages import compare_documents, validate
+from integrations.customs.receipts import build_receipt
+from integrations.customs.signing import verify
+from integrations.registry import get_backend
+from shop.customs.models import CustomsReceipt, Declaration, OutboxMessage
+from shop.customs.outbox import outbox_deliver, outbox_due
+from shop.customs.receipts import receipts_receive
+from shop.demo.orders import demo_orders_create
+from shop.demo.services import demo_load
+
+pytestmark = pytest.mark.django_db
+
+NS = {"ceb": "http://www.chinaport.gov.cn/ceb"}
+
+
+@pytest.fixture
+def paid_orders(settings):
+    demo_load(images=False, password_for=lambda role: f"test-{role}")
+    shopper = get_user_model().objects.get(email="shopper@example.com")
+    return demo_orders_create(user=shopper)
+
+
+def deliver_all():
+    outcomes = []
+    for _ in range(3):  # later messages of a declaration wait for the earlier ones
+        for pk in outbox_due(now=None):
+            outcomes.append(outbox_deliver(message_id=pk))
+        OutboxMessage.objects.filter(status="pending").update(next_attempt_at="2000-01-01T00:00Z")
+    return outcomes
+
+
+def out_files(settings):
+    return sorted((Path(settings.CUSTOMS_EXCHANGE_DIR) / "out").glob("*.xml"))
+
+
+def test_demo_orders_cover_both_trade_modes_and_a_split_basket(paid_orders):
+    assert len(paid_orders) == 3
+    declarations = Declaration.objects.all()
+    assert {d.trade_mode for d in declarations} == {"1210", "9610"}
+    assert max(order.declarations.count() for order in paid_orders) >= 2
+    assert all(d.status == "paid" and d.payment_transaction_id for d in declarations)
+    assert OutboxMessage.objects.count() == 4 * declarations.count()
+
+
+def test_every_message_is_signed_valid_and_consistent(paid_orders, settings):
+    outcomes = deliver_all()
+    assert set(outcomes) >= {"sent"}
+    assert OutboxMessage.objects.exclude(status="sent").count() == 0
+    files = {path.stem: path.read_bytes() for path in out_files(settings)}
+    assert len(files) == OutboxMessage.objects.count()
+    signer = get_backend("customs_signer")
+    for declaration in Declaration.objects.all():
+        docs = {m.kind: files[m.guid] for m in declaration.outbox_messages.all()}
+        for xml in docs.values():
+            validate(xml)  # the official XSD, signature included
+            assert verify(xml, public_key=signer.identity.public_key)
+        assert (
+            compare_documents(docs["CEB311"], docs["CEB411"], docs["CEB511"], docs["CEB621"]) == []
+        )
+        inventory = etree.fromstring(docs["CEB621"])
+        lines = inventory.findall(".//ceb:InventoryList", NS)
+        assert len(lines) == declaration.lines.count()
+        head = inventory.find(".//ceb:InventoryHead", NS)
+        assert head.findtext("ceb:tradeMode", namespaces=NS) == declaration.trade_mode
+        if declaration.trade_mode == "1210":
+            assert head.findtext("ceb:emsNo", namespaces=NS)
+            assert all(line.findtext("ceb:itemRecordNo", namespaces=NS) for line in lines)
+        else:
+            assert head.findtext("ceb:billNo", namespaces=NS)
+            assert head.find("ceb:emsNo", NS) is None
+
+
+def test_stored_messages_hold_no_id_number_in_clear(paid_orders, django_db_blocker):
+    deliver_all()
+    from django.db import connection
+
+    declaration = Declaration.objects.first()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT payload FROM shop_customs_outboxmessage")
+        stored = " ".join(row[0] for row in cursor.fetchall())
+    assert declaration.orderer_id_number not in stored
+    assert "CEB311" not in stored  # encrypted, not XML
+
+
+def write_receipt(settings, name, xml):
+    inbox = Path(settings.CUSTOMS_EXCHANGE_DIR) / "in"
+    inbox.mkdir(parents=True, exist_ok=True)
+    (inbox / name).write_bytes(xml)
+
+
+def inventory_receipt(declaration, status, info="", **extra):
+    import datetime
+
+    from django.utils import timezone
+
+    message = declaration.outbox_messages.get(kind="CEB621")
+    return build_receipt(
+        "CEB622",
+        guid=message.guid,
+        return_status=status,
+        return_info=info or f"状态 {status}",
+        return_time=timezone.now() + datetime.timedelta(seconds=int(status.lstrip("-")) % 1000),
+        customs_code=declaration.warehouse.customs_code,
+        ebp_code="DEMO000001",
+        ebc_code=declaration.partner.customs_code,
+        agent_code="DEMO000002",
+        cop_no=declaration.number,
+        pre_no="B20261129000000001",
+        invt_no=extra.get("invt_no") or "",
+    )
+
+
+def test_receipts_move_the_declaration_to_released_once(paid_orders, settings):
+    deliver_all()
+    declaration = Declaration.objects.filter(trade_mode="1210").first()
+    write_receipt(settings, "a.xml", inventory_receipt(declaration, "2"))
+    assert receipts_receive() == {"processed": 1, "quarantined": 0}
+    declaration.refresh_from_db()
+    assert declaration.status == "declared"
+    write_receipt(settings, "b.xml", inventory_receipt(declaration, "120"))  # 海关入库
+    receipts_receive()
+    declaration.refresh_from_db()
+    assert declaration.status == "under_review"
+    released = inventory_receipt(declaration, "800", "放行")
+    write_receipt(settings, "c.xml", released)
+    write_receipt(settings, "c-again.xml", released)  # customs sends it twice
+    receipts_receive()
+    declaration.refresh_from_db()
+    assert declaration.status == "released"
+    steps = list(declaration.status_changes.values_list("to_status", "source", "code"))
+    assert steps[-1] == ("released", "CEB622", "800")
+    assert [s[0] for s in steps].count("released") == 1
+    assert declaration.receipts.filter(status="duplicate").count() == 1
+
+
+def test_refusal_carries_customs_reason(paid_orders, settings):
+    deliver_all()
+    declaration = Declaration.objects.filter(trade_mode="9610").first()
+    write_receipt(
+        settings, "r.xml", inventory_receipt(declaration, "-301010", "订购人年度购买额度超限")
+    )
+    receipts_receive()
+    declaration.refresh_from_db()
+    assert declaration.status == "refused"
+    last = declaration.status_changes.last()
+    assert last.code == "-301010"
+    assert "额度" in last.note
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"not xml at all",
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+        b'<CEB622Message xmlns="urn:wrong"><x/></CEB622Message>',
+        b'<?xml version="1.0"?><ceb:CEB622Message xmlns:ceb="http://www.chinaport.gov.cn/ceb">',
+    ],
+)
+def test_bad_receipts_are_quarantined_and_kept(payload, settings):
+    write_receipt(settings, "bad.xml", payload)
+    assert receipts_receive() == {"processed": 0, "quarantined": 1}
+    row = CustomsReceipt.objects.get()
+    assert row.status == "quarantined"
+    assert row.problem
+    failed = Path(settings.CUSTOMS_EXCHANGE_DIR) / "failed" / "bad.xml"
+    assert failed.read_bytes() == payload
+    assert "root:" not in row.raw  # /etc/passwd was never read
+
+
+def test_unmatched_receipt_is_quarantined(paid_orders, settings):
+    deliver_all()
+    declaration = Declaration.objects.first()
+    xml = inventory_receipt(declaration, "800").replace(
+        declaration.number.encode(), b"NECB999999-01"
+    )
+    xml = xml.replace(declaration.outbox_messages.get(kind="CEB621").guid.encode(), b"0" * 36)
+    write_receipt(settings, "u.xml", xml)
+    assert receipts_receive()["quarantined"] == 1
+    declaration.refresh_from_db()
+    assert declaration.status == "paid"
