@@ -300,6 +300,35 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+
+# Customs pages in Oscar's dashboard menu (views check access themselves: staff, or a
+# merchant's dashboard user who sees only its own declarations).
+def _customs_dashboard_access(user, *args, **kwargs):
+    from shop.customs.dashboard import can_use_customs_dashboard
+
+    return can_use_customs_dashboard(user)
+
+
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
+    {
+        "label": _("Customs"),
+        "icon": "fas fa-passport",
+        "children": [
+            {
+                "label": _("Declarations"),
+                "url_name": "customs-dashboard:declaration-list",
+                "access_fn": _customs_dashboard_access,
+            },
+            {
+                "label": _("Receipts"),
+                "url_name": "customs-dashboard:receipt-list",
+                "access_fn": lambda user, *a, **k: user.is_staff,
+            },
+        ],
+    },
+]
+
 # --- Background tasks ------------------------------------------------------------------------
 TASKS = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "customs"]}

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # Oscar's shop before Wagtail's catch-all, so /catalogue/ etc. never reach Wagtail.
     path("customs/", include("shop.customs.urls")),
+    path("dashboard/customs/", include("shop.customs.dashboard_urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     path("pages/", include(wagtail_urls)),
     prefix_default_language=True,

@@ -22,3 +22,18 @@ def pytest_report_header(config):
 
     db = settings.DATABASES["default"]
     return f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {db.get('HOST') or db.get('NAME')}"
+
+
+@pytest.fixture(autouse=True)
+def customs_exchange(settings, tmp_path):
+    """Each test gets its own empty customs exchange folder (out/, in/, archive/...)."""
+    root = tmp_path / "customs-exchange"
+    settings.CUSTOMS_EXCHANGE_DIR = str(root)
+    settings.INTEGRATIONS = {
+        **settings.INTEGRATIONS,
+        "customs_transport": {
+            "BACKEND": "integrations.customs.transport.folder.FolderExchange",
+            "OPTIONS": {"root": str(root)},
+        },
+    }
+    return root

@@ -259,6 +259,14 @@ class Declaration(models.Model):
     }
 
     @property
+    def refusal_reason(self) -> str:
+        """Customs' own words (Chinese) for a refusal, from the receipt that refused it."""
+        if self.status != self.Status.REFUSED:
+            return ""
+        change = self.status_changes.filter(to_status=self.Status.REFUSED).last()
+        return change.note if change else ""
+
+    @property
     def shopper_explanation(self):
         """The status in plain words for the shopper (issue #5 fills in receipts)."""
         return self.SHOPPER_EXPLANATIONS[self.status]

@@ -192,3 +192,51 @@ def outbox_resend(*, message: OutboxMessage) -> OutboxMessage:
         locked.save(update_fields=["status", "next_attempt_at"])
         transaction.on_commit(lambda: _enqueue([locked.pk]))
     return locked
+
+
+def outbox_retry_invalid(*, message: OutboxMessage) -> OutboxMessage:
+    """Staff, after fixing the data (filing, merchant codes…): build an invalid message again
+    under the same guid. Nothing was sent for it, so a new build is safe."""
+    with transaction.atomic():
+        locked = OutboxMessage.objects.select_for_update().get(pk=message.pk)
+        if locked.status != OutboxMessage.Status.INVALID:
+            return locked
+        locked.status = OutboxMessage.Status.PENDING
+        locked.payload = ""
+        locked.last_error = ""
+        locked.next_attempt_at = timezone.now()
+        locked.save(update_fields=["status", "payload", "last_error", "next_attempt_at"])
+        transaction.on_commit(lambda: _enqueue([locked.pk]))
+    return locked
+
+
+CANCELLABLE = (Declaration.Status.DECLARED, Declaration.Status.UNDER_REVIEW)
+
+
+def declaration_cancel_request(*, declaration: Declaration, reason: str) -> OutboxMessage:
+    """Staff: ask customs to cancel a declared inventory before release (CEB623, spec §3.7).
+    The declaration becomes cancelled when customs approves (CEB624 399). Raises
+    ``ValueError`` when it cannot be cancelled (not declared yet, released, or no inventory
+    number from customs yet)."""
+    reason = " ".join((reason or "").split())
+    with transaction.atomic():
+        locked = Declaration.objects.select_for_update().get(pk=declaration.pk)
+        if locked.status not in CANCELLABLE or not locked.invt_no:
+            raise ValueError("not cancellable")
+        if not reason:
+            raise ValueError("reason required")
+        pending = locked.outbox_messages.filter(
+            kind=OutboxMessage.Kind.CANCEL, status=OutboxMessage.Status.PENDING
+        ).first()
+        if pending is not None:
+            return pending  # asked already: idempotent
+        message = OutboxMessage.objects.create(
+            declaration=locked,
+            kind=OutboxMessage.Kind.CANCEL,
+            sequence=SEQUENCE[OutboxMessage.Kind.CANCEL],
+            guid=str(uuid.uuid4()).upper(),
+            next_attempt_at=timezone.now(),
+            note=reason[:255],
+        )
+        transaction.on_commit(lambda: _enqueue([message.pk]))
+    return message

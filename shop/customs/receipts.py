@@ -99,8 +99,7 @@ def _match(receipt: Receipt) -> Declaration | None:
 
 def _reason(receipt: Receipt) -> str:
     known = error_reason(receipt.return_status) if receipt.return_status.startswith("-") else None
-    text = receipt.return_info or known or status_text(receipt.kind, receipt.return_status) or ""
-    return f"{receipt.kind} {receipt.return_status}: {text}".strip()
+    return receipt.return_info or known or status_text(receipt.kind, receipt.return_status) or ""
 
 
 def _advance(declaration: Declaration, target: str, receipt: Receipt) -> None:

@@ -50,3 +50,51 @@ def declaration_list_for_order(*, order):
         .select_related("warehouse", "partner")
         .prefetch_related("lines__order_line", "status_changes")
     )
+
+
+def declaration_list_for_user(*, user):
+    """Declarations a dashboard user may see: staff all, a merchant only its own."""
+    queryset = Declaration.objects.select_related("order", "partner", "warehouse")
+    if user.is_staff:
+        return queryset
+    return queryset.filter(partner__users=user)
+
+
+MASKED_ELEMENTS = {
+    "buyerIdNumber": "id",
+    "payerIdNumber": "id",
+    "buyerTelephone": "phone",
+    "consigneeTelephone": "phone",
+    "telephone": "phone",
+    "buyerName": "name",
+    "payerName": "name",
+    "consignee": "name",
+    "consigneeAddress": "address",
+}
+
+
+def message_xml_masked(xml: str) -> str:
+    """A stored customs message for display: the personal fields masked, the signature values
+    shortened. Never shown unmasked anywhere (staff fix data in the shop, not in the XML)."""
+    import re
+
+    from shop.core.masking import mask_id_number, mask_name, mask_phone
+
+    masks = {
+        "id": mask_id_number,
+        "phone": mask_phone,
+        "name": mask_name,
+        "address": lambda v: v[:6] + "*" * max(len(v) - 6, 0),
+    }
+
+    def replace(match):
+        tag, value = match.group(1), match.group(2)
+        return f"<ceb:{tag}>{masks[MASKED_ELEMENTS[tag]](value)}</ceb:{tag}>"
+
+    pattern = r"<ceb:(" + "|".join(MASKED_ELEMENTS) + r")>([^<]*)</ceb:\1>"
+    xml = re.sub(pattern, replace, xml)
+    return re.sub(
+        r"<ds:(SignatureValue|X509Certificate)>([^<]{24})[^<]*</ds:\1>",
+        r"<ds:\1>\2…</ds:\1>",
+        xml,
+    )

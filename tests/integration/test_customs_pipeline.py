@@ -156,6 +156,19 @@ def test_refusal_carries_customs_reason(paid_orders, settings):
     assert "额度" in last.note
 
 
+def test_shopper_sees_the_refusal_in_plain_words(paid_orders, settings, client):
+    deliver_all()
+    declaration = Declaration.objects.filter(trade_mode="9610").first()
+    write_receipt(
+        settings, "r.xml", inventory_receipt(declaration, "-301010", "订购人年度购买额度超限")
+    )
+    receipts_receive()
+    client.force_login(declaration.order.user)
+    html = client.get(f"/en/accounts/orders/{declaration.order.number}/").content.decode()
+    assert "Refused by China Customs. We will refund you and explain why." in html
+    assert "Reason given by China Customs: 订购人年度购买额度超限" in html
+
+
 @pytest.mark.parametrize(
     "payload",
     [
@@ -187,3 +200,31 @@ def test_unmatched_receipt_is_quarantined(paid_orders, settings):
     assert receipts_receive()["quarantined"] == 1
     declaration.refresh_from_db()
     assert declaration.status == "paid"
+
+
+def test_customs_messages_command_prints_masked_messages(paid_orders):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    order = paid_orders[0]
+    declaration = order.declarations.first()
+    out = StringIO()
+    call_command("customs_messages", order.number, stdout=out)
+    text = out.getvalue()
+    assert "CEB311Message" in text
+    assert "CEB621Message" in text
+    assert declaration.orderer_id_number not in text
+    assert declaration.orderer_id_number[-4:] in text
+
+
+def test_send_once_fills_the_out_folder(paid_orders, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("customs_send", "--once", stdout=out)
+    # one pass sends in order within each declaration: all four are out
+    assert len(out_files(settings)) == OutboxMessage.objects.count()
+    assert "sent" in out.getvalue()

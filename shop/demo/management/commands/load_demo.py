@@ -3,8 +3,10 @@
 import secrets
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from shop.demo.orders import demo_orders_create
 from shop.demo.services import demo_load
 
 
@@ -18,6 +20,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--no-images", action="store_true", help="Skip generating product images (faster)."
+        )
+        parser.add_argument(
+            "--no-orders",
+            action="store_true",
+            help="Skip the paid demo orders whose customs messages wait in the outbox.",
         )
 
     def handle(self, *args, **options):
@@ -34,6 +41,16 @@ class Command(BaseCommand):
                 f"{report.stores} experience stores."
             )
         )
+        if not options["no_orders"]:
+            shopper = get_user_model().objects.get(email="shopper@example.com")
+            orders = demo_orders_create(user=shopper)
+            if orders:
+                count = sum(order.declarations.count() for order in orders)
+                self.stdout.write(
+                    f"Paid demo orders: {', '.join(str(o.number) for o in orders)} ({count} customs "
+                    "declarations; `manage.py customs_send --once` writes their messages to "
+                    f"{settings.CUSTOMS_EXCHANGE_DIR}/out)."
+                )
         if not settings.DEBUG:
             self.stdout.write(
                 self.style.WARNING("DEBUG is off: demo users got random passwords, shown once.")

@@ -1,0 +1,129 @@
+"""Customs pages in the dashboard: staff see declarations, messages (masked XML), receipts and
+can resend or cancel; a merchant sees only its own declarations, read-only."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from integrations.customs.receipts import build_receipt
+from shop.customs.models import Declaration, OutboxMessage
+from shop.customs.receipts import receipts_receive
+from tests.integration.test_customs_pipeline import deliver_all
+
+pytestmark = pytest.mark.django_db
+
+User = get_user_model()
+
+
+@pytest.fixture
+def paid(settings):
+    from shop.demo.orders import demo_orders_create
+    from shop.demo.services import demo_load
+
+    demo_load(images=False, password_for=lambda role: f"test-{role}")
+    demo_orders_create(user=User.objects.get(email="shopper@example.com"))
+    deliver_all()
+    return Declaration.objects.all()
+
+
+@pytest.fixture
+def staff_client(client, paid):
+    client.force_login(User.objects.get(email="staff@shop.example.com"))
+    return client
+
+
+def test_staff_see_every_declaration_and_the_masked_xml(staff_client, paid):
+    html = staff_client.get("/en/dashboard/customs/").content.decode()
+    for declaration in paid:
+        assert declaration.number in html
+    declaration = paid.first()
+    page = staff_client.get(f"/en/dashboard/customs/{declaration.pk}/").content.decode()
+    assert "Timeline" in page
+    assert declaration.orderer_id_number not in page
+    message = declaration.outbox_messages.get(kind="CEB621")
+    xml_page = staff_client.get(f"/en/dashboard/customs/messages/{message.pk}/").content.decode()
+    assert "InventoryHead" in xml_page
+    assert declaration.orderer_id_number not in xml_page
+    assert declaration.orderer_phone not in xml_page
+    assert declaration.orderer_id_number[:4] in xml_page  # masked, not removed
+
+
+def test_pages_are_translated(staff_client, paid):
+    html = staff_client.get("/ru/dashboard/customs/").content.decode()
+    assert "Таможенные декларации" in html
+
+
+def test_merchant_sees_only_its_own_declarations(client, paid):
+    merchant = User.objects.get(email="taiga@merchant.example.com")
+    client.force_login(merchant)
+    html = client.get("/en/dashboard/customs/").content.decode()
+    own = paid.filter(partner__users=merchant)
+    other = paid.exclude(partner__users=merchant).first()
+    assert own.exists()
+    assert all(d.number in html for d in own)
+    assert other.number not in html
+    assert client.get(f"/en/dashboard/customs/{other.pk}/").status_code == 404
+    message = own.first().outbox_messages.first()
+    assert client.get(f"/en/dashboard/customs/messages/{message.pk}/").status_code == 403
+
+
+def test_shoppers_cannot_open_the_customs_dashboard(client, paid):
+    client.force_login(User.objects.get(email="shopper@example.com"))
+    response = client.get("/en/dashboard/customs/")
+    assert response.status_code in (302, 403)
+
+
+def test_staff_resend_a_message_that_gave_up(staff_client, paid):
+    message = OutboxMessage.objects.first()
+    OutboxMessage.objects.filter(pk=message.pk).update(status="gave_up")
+    response = staff_client.post(f"/en/dashboard/customs/messages/{message.pk}/retry/")
+    assert response.status_code == 302
+    message.refresh_from_db()
+    assert message.status == "pending"
+
+
+def test_staff_cancel_a_declared_inventory(staff_client, paid, settings):
+    declaration = paid.filter(trade_mode="1210").first()
+    # customs accepted the inventory and gave it a number
+    receipt = build_receipt(
+        "CEB622",
+        guid=declaration.outbox_messages.get(kind="CEB621").guid,
+        return_status="120",
+        return_info="海关入库",
+        return_time=timezone.now(),
+        customs_code=declaration.warehouse.customs_code,
+        ebp_code="DEMO000001",
+        ebc_code=declaration.partner.customs_code,
+        agent_code="DEMO000002",
+        cop_no=declaration.number,
+        pre_no="B20261129000000001",
+        invt_no="09082026I000000001",
+    )
+    inbox = Path(settings.CUSTOMS_EXCHANGE_DIR) / "in"
+    inbox.mkdir(parents=True, exist_ok=True)
+    (inbox / "r.xml").write_bytes(receipt)
+    receipts_receive()
+    declaration.refresh_from_db()
+    assert declaration.invt_no == "09082026I000000001"
+    url = f"/en/dashboard/customs/{declaration.pk}/cancel/"
+    staff_client.post(url, {"reason": ""})
+    assert not declaration.outbox_messages.filter(kind="CEB623").exists()
+    staff_client.post(url, {"reason": "顾客申请取消订单"})
+    staff_client.post(url, {"reason": "顾客申请取消订单"})  # twice: one message
+    cancel = declaration.outbox_messages.get(kind="CEB623")
+    assert cancel.note == "顾客申请取消订单"
+    deliver_all()
+    cancel.refresh_from_db()
+    assert cancel.status == "sent"
+    assert b"InvtCancel" in cancel.payload.encode()
+
+
+def test_quarantined_receipts_are_listed_for_staff(staff_client, settings):
+    inbox = Path(settings.CUSTOMS_EXCHANGE_DIR) / "in"
+    inbox.mkdir(parents=True, exist_ok=True)
+    (inbox / "junk.xml").write_bytes(b"<junk/>")
+    receipts_receive()
+    html = staff_client.get("/en/dashboard/customs/receipts/?status=quarantined").content.decode()
+    assert "junk.xml" in html
