@@ -92,9 +92,23 @@ def message_xml_masked(xml: str) -> str:
         return f"<ceb:{tag}>{masks[MASKED_ELEMENTS[tag]](value)}</ceb:{tag}>"
 
     pattern = r"<ceb:(" + "|".join(MASKED_ELEMENTS) + r")>([^<]*)</ceb:\1>"
-    xml = re.sub(pattern, replace, xml)
+    xml = _pretty(re.sub(pattern, replace, xml))
     return re.sub(
         r"<ds:(SignatureValue|X509Certificate)>([^<]{24})[^<]*</ds:\1>",
         r"<ds:\1>\2…</ds:\1>",
         xml,
     )
+
+
+def _pretty(xml: str) -> str:
+    """Indented for reading (display only: the stored, signed bytes are never changed)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, remove_blank_text=True
+    )
+    try:
+        root = etree.fromstring(xml.encode("utf-8"), parser)
+    except etree.XMLSyntaxError:
+        return xml
+    return etree.tostring(root, pretty_print=True, encoding="unicode")
