@@ -5,33 +5,19 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
-from integrations.customs.receipts import build_receipt
 from shop.customs.models import Declaration
 from shop.customs.receipts import receipts_receive
 from shop.demo.orders import demo_orders_create
 from shop.demo.services import demo_load
+from tests.factories.customs import inventory_receipt
 from tests.integration.test_customs_pipeline import deliver_all
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def receipt(declaration, status, info, invt_no=""):
-    return build_receipt(
-        "CEB622",
-        guid=declaration.outbox_messages.get(kind="CEB621").guid,
-        return_status=status,
-        return_info=info,
-        return_time=timezone.now(),
-        customs_code=declaration.warehouse.customs_code,
-        ebp_code="DEMO000001",
-        ebc_code=declaration.partner.customs_code,
-        agent_code="DEMO000002",
-        cop_no=declaration.number,
-        pre_no="B20261129000000001",
-        invt_no=invt_no,
-    )
+    return inventory_receipt(declaration, status, info, invt_no=invt_no)
 
 
 @pytest.fixture

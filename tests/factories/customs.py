@@ -64,3 +64,26 @@ class DeclarationFactory(factory.django.DjangoModelFactory):
     notice_accepted_at = factory.LazyFunction(
         lambda: __import__("django.utils.timezone", fromlist=["now"]).now()
     )
+
+
+def inventory_receipt(declaration, status, info="", *, invt_no="", at=None):
+    """A CEB622 receipt from customs for ``declaration``'s inventory (CEB621), valid against the
+    official XSD, as the simulator or customs would write it."""
+    from django.utils import timezone
+
+    from integrations.customs.receipts import build_receipt
+
+    return build_receipt(
+        "CEB622",
+        guid=declaration.outbox_messages.get(kind="CEB621").guid,
+        return_status=status,
+        return_info=info or f"状态 {status}",
+        return_time=at or timezone.now(),
+        customs_code=declaration.warehouse.customs_code,
+        ebp_code="DEMO000001",
+        ebc_code=declaration.partner.customs_code,
+        agent_code="DEMO000002",
+        cop_no=declaration.number,
+        pre_no="B20261129000000001",
+        invt_no=invt_no,
+    )

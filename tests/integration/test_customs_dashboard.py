@@ -5,11 +5,10 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
-from integrations.customs.receipts import build_receipt
 from shop.customs.models import Declaration, OutboxMessage
 from shop.customs.receipts import receipts_receive
+from tests.factories.customs import inventory_receipt
 from tests.integration.test_customs_pipeline import deliver_all
 
 pytestmark = pytest.mark.django_db
@@ -87,20 +86,7 @@ def test_staff_resend_a_message_that_gave_up(staff_client, paid):
 def test_staff_cancel_a_declared_inventory(staff_client, paid, settings):
     declaration = paid.filter(trade_mode="1210").first()
     # customs accepted the inventory and gave it a number
-    receipt = build_receipt(
-        "CEB622",
-        guid=declaration.outbox_messages.get(kind="CEB621").guid,
-        return_status="120",
-        return_info="海关入库",
-        return_time=timezone.now(),
-        customs_code=declaration.warehouse.customs_code,
-        ebp_code="DEMO000001",
-        ebc_code=declaration.partner.customs_code,
-        agent_code="DEMO000002",
-        cop_no=declaration.number,
-        pre_no="B20261129000000001",
-        invt_no="09082026I000000001",
-    )
+    receipt = inventory_receipt(declaration, "120", "海关入库", invt_no="09082026I000000001")
     inbox = Path(settings.CUSTOMS_EXCHANGE_DIR) / "in"
     inbox.mkdir(parents=True, exist_ok=True)
     (inbox / "r.xml").write_bytes(receipt)

@@ -8,7 +8,6 @@ from django.contrib.auth import get_user_model
 from lxml import etree
 
 from integrations.customs.messages import compare_documents, validate
-from integrations.customs.receipts import build_receipt
 from integrations.customs.signing import verify
 from integrations.registry import get_backend
 from shop.customs.models import CustomsReceipt, Declaration, OutboxMessage
@@ -16,6 +15,7 @@ from shop.customs.outbox import outbox_deliver, outbox_due
 from shop.customs.receipts import receipts_receive
 from shop.demo.orders import demo_orders_create
 from shop.demo.services import demo_load
+from tests.factories.customs import inventory_receipt as factory_inventory_receipt
 
 pytestmark = pytest.mark.django_db
 
@@ -97,26 +97,14 @@ def write_receipt(settings, name, xml):
     (inbox / name).write_bytes(xml)
 
 
-def inventory_receipt(declaration, status, info="", **extra):
+def inventory_receipt(declaration, status, info=""):
     import datetime
 
     from django.utils import timezone
 
-    message = declaration.outbox_messages.get(kind="CEB621")
-    return build_receipt(
-        "CEB622",
-        guid=message.guid,
-        return_status=status,
-        return_info=info or f"状态 {status}",
-        return_time=timezone.now() + datetime.timedelta(seconds=int(status.lstrip("-")) % 1000),
-        customs_code=declaration.warehouse.customs_code,
-        ebp_code="DEMO000001",
-        ebc_code=declaration.partner.customs_code,
-        agent_code="DEMO000002",
-        cop_no=declaration.number,
-        pre_no="B20261129000000001",
-        invt_no=extra.get("invt_no") or "",
-    )
+    # distinct return times, so repeated statuses are distinct receipts
+    at = timezone.now() + datetime.timedelta(seconds=int(status.lstrip("-")) % 1000)
+    return factory_inventory_receipt(declaration, status, info, at=at)
 
 
 def test_receipts_move_the_declaration_to_released_once(paid_orders, settings):
