@@ -37,3 +37,15 @@ def customs_exchange(settings, tmp_path):
         },
     }
     return root
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request to /en/… activates English in the
+    thread, and modeltranslation would then write a factory's ``title`` into ``title_en``."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
