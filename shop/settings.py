@@ -159,6 +159,7 @@ INSTALLED_APPS = [
     "integrations.apps.IntegrationsConfig",
     "shop.core",
     "shop.customs",
+    "shop.payments.apps.PaymentsConfig",
     "shop.stores",
     "shop.demo",
     "cms",
@@ -405,6 +406,27 @@ INTEGRATIONS["customs_signer"] = (
         "BACKEND": "shop.customs.signers.DevelopmentSigner",
         "OPTIONS": {"identity_path": str(VAR_DIR / "customs-signing-identity.json")},
     }
+)
+
+# --- Payments (issue #6) ------------------------------------------------------------------------
+# Stripe when its keys are set; otherwise the sandbox (a test page: succeed / fail), which a
+# deploy check refuses in production. Amounts go to the gateway in fen (integers).
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+SHOP_PAYMENT_METHOD_TYPES = env_list("SHOP_PAYMENT_METHOD_TYPES", "card")
+INTEGRATIONS["payments"] = (
+    {
+        "BACKEND": "integrations.payments.stripe_gateway.StripeGateway",
+        "OPTIONS": {
+            "secret_key": STRIPE_SECRET_KEY,
+            "publishable_key": os.environ.get("STRIPE_PUBLISHABLE_KEY", ""),
+            "webhook_secret": os.environ.get("STRIPE_WEBHOOK_SECRET", ""),
+            "method_types": tuple(SHOP_PAYMENT_METHOD_TYPES),
+            "api_base": os.environ.get("STRIPE_API_BASE") or None,
+            "js_url": os.environ.get("STRIPE_JS_URL", "https://js.stripe.com/v3/"),
+        },
+    }
+    if STRIPE_SECRET_KEY
+    else {"BACKEND": "shop.payments.sandbox.SandboxGateway"}
 )
 
 # --- Security in production ------------------------------------------------------------------

@@ -9,12 +9,20 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from shop.payments.views import StripeWebhookView
+
 # Not language-prefixed: back offices, machine endpoints, the language switch itself.
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Stripe calls this; signature-verified, no language prefix
+    path(
+        "payments/stripe/webhook/",
+        StripeWebhookView.as_view(),
+        name="stripe-webhook",
+    ),
 ]
 
 # Every public page lives under /zh-hans/ /ko/ /ja/ /ru/ /en/. "/" is redirected by
@@ -24,6 +32,8 @@ urlpatterns += i18n_patterns(
     # Oscar's shop before Wagtail's catch-all, so /catalogue/ etc. never reach Wagtail.
     path("customs/", include("shop.customs.urls")),
     path("dashboard/customs/", include("shop.customs.dashboard_urls")),
+    path("dashboard/payments/", include("shop.payments.dashboard_urls")),
+    path("payments/", include("shop.payments.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     path("pages/", include(wagtail_urls)),
     prefix_default_language=True,

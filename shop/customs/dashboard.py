@@ -148,6 +148,27 @@ class DeclarationCancelView(DashboardAccessMixin, generic.View):
         return redirect("customs-dashboard:declaration-detail", pk=pk)
 
 
+class DeclarationReleaseView(DashboardAccessMixin, generic.View):
+    """Staff checked a held payment (the payer is the orderer after all, e.g. a name written
+    differently): declare it now."""
+
+    staff_only = True
+
+    def post(self, request, pk):
+        from .services import declaration_mark_paid
+
+        declaration = get_object_or_404(Declaration, pk=pk)
+        if declaration.status == Declaration.Status.HELD:
+            declaration_mark_paid(
+                declaration=declaration,
+                payment_transaction_id=declaration.payment_transaction_id,
+                paid_at=declaration.paid_at,
+                note=f"payer checked by {request.user.get_username()}",
+            )
+            messages.success(request, _("The declaration is released to customs."))
+        return redirect("customs-dashboard:declaration-detail", pk=pk)
+
+
 class MessageDetailView(DashboardAccessMixin, generic.DetailView):
     template_name = "shop/customs/dashboard/message_detail.html"
     context_object_name = "message"

@@ -177,6 +177,7 @@ class Declaration(models.Model):
 
     class Status(models.TextChoices):
         AWAITING_PAYMENT = "awaiting_payment", _("Awaiting payment")
+        HELD = "held", _("Payment held for review")
         PAID = "paid", _("Paid")
         DECLARED = "declared", _("Declared to customs")
         UNDER_REVIEW = "under_review", _("Under customs review")
@@ -249,6 +250,9 @@ class Declaration(models.Model):
 
     SHOPPER_EXPLANATIONS = {
         Status.AWAITING_PAYMENT: _("Waiting for your payment."),
+        Status.HELD: _(
+            "Paid. We are checking that the payer is the orderer before declaring it to customs."
+        ),
         Status.PAID: _("Paid. We are declaring it to China Customs."),
         Status.DECLARED: _("Declared to China Customs, waiting for their check."),
         Status.UNDER_REVIEW: _("China Customs is reviewing this shipment."),

@@ -48,6 +48,7 @@ TARGET = {
 # A later receipt never moves a declaration back (receipts can arrive out of order).
 RANK = {
     Status.AWAITING_PAYMENT: 0,
+    Status.HELD: 1,
     Status.PAID: 1,
     Status.DECLARED: 2,
     Status.UNDER_REVIEW: 3,

@@ -14,6 +14,7 @@ CUSTOMS_TZ = ZoneInfo("Asia/Shanghai")
 # Declarations that count toward the annual 26 000 CNY (spec §8.1): paid and not refused,
 # cancelled or returned. Unpaid checkouts do not use quota.
 QUOTA_STATUSES = (
+    Declaration.Status.HELD,
     Declaration.Status.PAID,
     Declaration.Status.DECLARED,
     Declaration.Status.UNDER_REVIEW,

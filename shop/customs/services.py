@@ -20,7 +20,13 @@ ID_CONTEXT = "orderer.id_number"
 
 # The declaration state machine; receipts (issue #5) and payments (issue #6) move along it.
 TRANSITIONS = {
-    Declaration.Status.AWAITING_PAYMENT: {Declaration.Status.PAID, Declaration.Status.CANCELLED},
+    Declaration.Status.AWAITING_PAYMENT: {
+        Declaration.Status.PAID,
+        Declaration.Status.HELD,
+        Declaration.Status.CANCELLED,
+    },
+    # paid, but the payer is not the orderer (real-name rule): staff decide
+    Declaration.Status.HELD: {Declaration.Status.PAID, Declaration.Status.CANCELLED},
     Declaration.Status.PAID: {Declaration.Status.DECLARED, Declaration.Status.CANCELLED},
     Declaration.Status.DECLARED: {
         Declaration.Status.UNDER_REVIEW,
@@ -253,3 +259,28 @@ def declaration_mark_paid(
     declaration.save(update_fields=["payment_transaction_id", "paid_at", "logistics_no"])
     outbox_create_for_declaration(declaration=declaration)
     return declaration
+
+
+@transaction.atomic
+def declaration_hold(
+    *,
+    declaration: Declaration,
+    payment_transaction_id: str,
+    paid_at: datetime.datetime | None = None,
+    note: str = "",
+) -> Declaration:
+    """Paid, but the payer is not the orderer (real-name rule, spec §8.1): record the payment and
+    hold the declaration for staff instead of declaring it. Staff release it with
+    ``declaration_mark_paid`` (or cancel and refund)."""
+    declaration = declaration_transition(
+        declaration=declaration, to=Declaration.Status.HELD, note=note
+    )
+    declaration.payment_transaction_id = payment_transaction_id[:60]
+    declaration.paid_at = paid_at or timezone.now()
+    declaration.save(update_fields=["payment_transaction_id", "paid_at"])
+    return declaration
+
+
+def names_match(a: str, b: str) -> bool:
+    """The real-name comparison of payer and orderer names (spaces and case ignored)."""
+    return bool(_name_key(a)) and _name_key(a) == _name_key(b)

@@ -26,6 +26,14 @@ def test_real_configuration_passes_those_checks(settings):
             "BACKEND": "integrations.customs.signing.HttpSigner",
             "OPTIONS": {"url": "http://127.0.0.1:9/sign"},
         },
+        "payments": {
+            "BACKEND": "integrations.payments.stripe_gateway.StripeGateway",
+            "OPTIONS": {
+                "secret_key": "sk_live_x",
+                "publishable_key": "pk_live_x",
+                "webhook_secret": "whsec_x",
+            },
+        },
     }
     ids = deploy_check_ids()
     assert not ids & {"integrations.E001", "shop_customs.E001", "shop_core.E001"}

@@ -10,6 +10,7 @@ the payments issue (#6).
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -166,6 +167,11 @@ class PaymentDetailsView(CustomsSessionMixin, oscar_views.PaymentDetailsView):
                 notice_accepted_at=self._notice_accepted_at,
             )
         return order
+
+    def handle_successful_order(self, order):
+        # Oscar's bookkeeping (signal, e-mail, session), then straight on to paying (issue #6).
+        super().handle_successful_order(order)
+        return redirect("payments:pay", number=order.number)
 
     def handle_order_placement(self, *args, **kwargs):
         # Oscar's submit() restores the frozen basket and shows the preview with the message.
