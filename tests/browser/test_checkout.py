@@ -1,6 +1,7 @@
-"""A shopper checks out a mixed basket up to the payment step, in Korean and Russian (issue #4):
-three merchants-and-warehouses parts, each with freight and tax, the real-name step, the consumer
-notice, and the order placed pending payment with its declarations."""
+"""A shopper checks out a mixed basket and pays, in Korean and Russian (issues #4, #6): three
+merchants-and-warehouses parts, each with freight and tax, the real-name step, the consumer
+notice, the order placed pending payment, paid through the sandbox, and its declarations queued
+for customs."""
 
 import pytest
 from django.utils import translation
@@ -22,7 +23,7 @@ NOTICE_TITLE = {"ko": "해외직구", "ru": "трансграничн"}
 
 
 @pytest.mark.parametrize("language", ["ko", "ru"])
-def test_mixed_basket_checkout_to_payment(language, live_server, browser, screenshot):
+def test_mixed_basket_checkout_and_pay(language, live_server, browser, screenshot):
     demo_load(images=False, password_for=lambda role: f"demo-{role}-2026")
     stock = get_model("partner", "StockRecord").objects.select_related("product")
     products = [stock.get(partner_sku=sku).product for sku in SKUS]
@@ -98,12 +99,25 @@ def test_mixed_basket_checkout_to_payment(language, live_server, browser, screen
         page.check("#accept_notice")
         page.click("#place-order")
         page.wait_for_load_state()
-        assert "/checkout/thank-you/" in page.url
-        assert page.locator("#declarations tr.declaration").count() == 3
-        screenshot(page, f"checkout-{language}-4-placed")
+        # placed, pending payment: straight on to the payment page (the sandbox here)
+        assert f"/{language}/payments/" in page.url, page.url
+        assert page.locator("#payment_summary tr").count() == 4  # 3 shipments + total
+        assert page.locator("#sandbox_notice").is_visible()
+        declarations = Declaration.objects.all()
+        assert {d.status for d in declarations} == {Declaration.Status.AWAITING_PAYMENT}
+        screenshot(page, f"checkout-{language}-4-payment")
+        page.click("#sandbox_succeed")
+        page.wait_for_load_state()
+        assert "/accounts/orders/" in page.url, page.url
+        statuses = page.locator("#customs_declarations .declaration")
+        assert statuses.count() == 3
+        assert {statuses.nth(i).get_attribute("data-status") for i in range(3)} == {"paid"}
+        screenshot(page, f"checkout-{language}-5-paid")
     finally:
         context.close()
 
     declarations = Declaration.objects.all()
     assert declarations.count() == 3
-    assert {d.status for d in declarations} == {Declaration.Status.AWAITING_PAYMENT}
+    assert {d.status for d in declarations} == {Declaration.Status.PAID}
+    for declaration in declarations:
+        assert declaration.outbox_messages.count() == 4  # queued for customs
