@@ -5,7 +5,6 @@ send on a fresh install; the end-to-end tests use it too."""
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -79,7 +78,7 @@ def order_place(*, user, items, identity, consignee: Consignee, paid: bool = Tru
         surcharges=surcharges,
     )
     basket.submit()
-    declarations = customs_services.declarations_create(
+    customs_services.declarations_create(
         order=order,
         quote=quote,
         identity=identity,
@@ -87,13 +86,20 @@ def order_place(*, user, items, identity, consignee: Consignee, paid: bool = Tru
         notice_accepted_at=timezone.now(),
     )
     if paid:
-        for declaration in declarations:
-            customs_services.declaration_mark_paid(
-                declaration=declaration,
-                payment_transaction_id=f"DEMOPAY{uuid.uuid4().hex[:20].upper()}",
-                note="demo payment",
-            )
+        _pay_in_sandbox(order, payer=identity.name)
     return order
+
+
+def _pay_in_sandbox(order, *, payer: str) -> None:
+    """Pay through the sandbox gateway and the same payment service the shop uses: Oscar's
+    payment source and event, order "Paid", declarations paid and queued for customs."""
+    from shop.payments import services as payment_services
+    from shop.payments.sandbox import SandboxGateway
+
+    sandbox = SandboxGateway()
+    payment, intent = payment_services.payment_start(order=order, gw=sandbox)
+    sandbox.complete(intent.id, succeed=True, payer_name=payer)
+    payment_services.payment_reconcile(payment=payment)
 
 
 DEMO_ORDERER = {"name": "李明", "first17": "22010419900307123", "phone": "13904310001"}

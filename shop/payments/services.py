@@ -16,6 +16,7 @@ the gateway (``retrieve_intent``) or from a verified webhook, and is applied onc
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from decimal import Decimal
 
 from django.conf import settings
@@ -83,11 +84,24 @@ def _order_total(order) -> Decimal:
     return order.total_incl_tax
 
 
-def payment_start(*, order) -> tuple[Payment, Intent]:
+def gateway_for(payment: Payment):
+    """The gateway a payment was made with (demo orders are paid in the sandbox even when the
+    shop is configured with Stripe)."""
+    configured = gateway()
+    if payment.gateway == configured.name:
+        return configured
+    if payment.gateway == "sandbox":
+        from .sandbox import SandboxGateway
+
+        return SandboxGateway()
+    raise PaymentError(f"payment {payment.intent_id} was made with {payment.gateway}")
+
+
+def payment_start(*, order, gw=None) -> tuple[Payment, Intent]:
     """The open payment of ``order`` (reused while it can still be paid) or a new one."""
     if order.status != PENDING:
         raise PaymentNotPossible(f"order {order.number} is {order.status}")
-    gw = gateway()
+    gw = gw or gateway()
     payment = order.payments.filter(gateway=gw.name, status__in=OPEN_STATUSES).first()
     if payment is not None:
         intent = gw.retrieve_intent(payment.intent_id)
@@ -123,7 +137,7 @@ def payment_start(*, order) -> tuple[Payment, Intent]:
 
 def payment_reconcile(*, payment: Payment) -> Payment:
     """Fetch the intent from the gateway and apply its state."""
-    return _apply(payment, gateway().retrieve_intent(payment.intent_id))
+    return _apply(payment, gateway_for(payment).retrieve_intent(payment.intent_id))
 
 
 @transaction.atomic
@@ -135,7 +149,20 @@ def _apply(payment: Payment, intent: Intent) -> Payment:
             locked.amount_refunded, from_minor(intent.amount_refunded_minor)
         )
         locked.save(update_fields=["amount_refunded", "updated_at"])
+        if locked.status != Payment.Status.SUCCEEDED and intent.status == SUCCEEDED:
+            # money arrived for an attempt we gave up (and cancelled): give it back
+            logger.error("payment %s succeeded after it was given up: refunding", intent.id)
+            transaction.on_commit(lambda: _refund_late_success(locked.pk))
         return locked
+    if intent.status == FAILED:
+        # The attempt is over: cancel the intent so the shopper cannot still pay for an order
+        # we are about to cancel. If it turns out to have succeeded meanwhile, take that.
+        try:
+            intent = gateway_for(locked).cancel_intent(intent.id)
+        except PaymentError:
+            logger.warning("payment %s: could not cancel the failed intent", intent.id)
+        if intent.status == CANCELED:
+            intent = replace(intent, status=FAILED)
     locked.status = intent.status
     locked.method_type = intent.payment_method_type or locked.method_type
     locked.payer_name = intent.payer_name or locked.payer_name
@@ -154,6 +181,19 @@ def _apply(payment: Payment, intent: Intent) -> Payment:
     elif intent.status in (FAILED, CANCELED):
         _record_failure(locked)
     return locked
+
+
+def _refund_late_success(payment_pk: int) -> None:
+    payment = Payment.objects.get(pk=payment_pk)
+    intent = gateway_for(payment).retrieve_intent(payment.intent_id)
+    remaining = intent.amount_minor - intent.amount_refunded_minor
+    if remaining > 0:
+        gateway_for(payment).refund(
+            intent_id=payment.intent_id,
+            amount_minor=remaining,
+            idempotency_key=f"late-success-{payment.intent_id}",
+            reason="order already cancelled",
+        )
 
 
 def _declaration_transaction_id(intent_id: str, declaration: Declaration, count: int) -> str:
@@ -302,7 +342,7 @@ def refund_create(
             payment=locked, amount=amount, reason=reason[:255], idempotency_key=key, created_by=user
         )
     try:
-        result = gateway().refund(
+        result = gateway_for(payment).refund(
             intent_id=payment.intent_id,
             amount_minor=to_minor(amount),
             idempotency_key=key,
