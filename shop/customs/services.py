@@ -15,6 +15,7 @@ from shop.core.identity import validate_mainland_mobile, validate_resident_id
 
 from .checkout import CheckoutQuote
 from .models import Declaration, DeclarationLine, DeclarationStatusChange, OrdererIdentity
+from .signals import declaration_status_changed
 
 ID_CONTEXT = "orderer.id_number"
 
@@ -204,9 +205,15 @@ def declaration_transition(
         source=source[:6],
         code=code[:20],
     )
+    from_status = locked.status
     locked.status = to
     locked.save(update_fields=["status"])
     declaration.status = to
+    transaction.on_commit(
+        lambda: declaration_status_changed.send(
+            sender=Declaration, declaration=locked, from_status=from_status, to_status=to
+        )
+    )
     return locked
 
 

@@ -7,3 +7,6 @@ class PaymentsConfig(AppConfig):
     label = "shop_payments"
     verbose_name = _("Payments")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import receivers  # noqa: F401

@@ -204,3 +204,30 @@ def test_staff_release_a_held_declaration_and_refund_from_the_dashboard(
     html = client.get(f"/en/dashboard/payments/{order.number}/").content.decode()
     assert "broken box" in html
     assert "李 明 (company card)" not in html  # masked
+
+
+def test_a_declaration_refused_by_customs_is_refunded_once(
+    shopper_client, order, settings, django_capture_on_commit_callbacks
+):
+    from pathlib import Path
+
+    from shop.customs.receipts import receipts_receive
+    from tests.factories.customs import inventory_receipt
+    from tests.integration.test_customs_pipeline import deliver_all
+
+    pay(shopper_client, order)
+    deliver_all()
+    declaration = order.declarations.first()
+    inbox = Path(settings.CUSTOMS_EXCHANGE_DIR) / "in"
+    inbox.mkdir(parents=True, exist_ok=True)
+    refused = inventory_receipt(declaration, "-301010", "订购人年度购买额度超限")
+    (inbox / "r1.xml").write_bytes(refused)
+    (inbox / "r2.xml").write_bytes(refused)  # twice
+    with django_capture_on_commit_callbacks(execute=True):
+        receipts_receive()
+    payment = order.payments.get()
+    refunds = list(payment.refunds.all())
+    assert len(refunds) == 1
+    assert refunds[0].amount == declaration.actual_paid
+    payment.refresh_from_db()
+    assert payment.amount_refunded == declaration.actual_paid
