@@ -14,7 +14,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 import stripe
@@ -605,18 +604,12 @@ PAGE = """<!doctype html><meta charset="utf-8"><title>pay</title>
 
 
 @pytest.fixture
-def page(stripe_stub):
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
-        page = browser.new_page()
-        yield page
-        browser.close()
+def page(browser, stripe_stub):
+    """A page in the suite's one chromium (tests/conftest.py): a second Playwright instance in
+    the same thread would clash with the first one's event loop."""
+    page = browser.new_page()
+    yield page
+    page.close()
 
 
 class ShopPage:
