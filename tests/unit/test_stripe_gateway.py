@@ -4,7 +4,6 @@ No database.
 """
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -583,7 +582,6 @@ def test_api_needs_a_key_and_the_publishable_key_only_confirms_with_the_client_s
 
 # -- the fake Stripe.js in a browser ---------------------------------------------------------------
 
-CHROMIUM = os.environ.get("SHOP_CHROMIUM", "/usr/bin/chromium")
 PAGE = """<!doctype html><meta charset="utf-8"><title>pay</title>
 <script src="%(js)s"></script>
 <form id="form"><div id="payment-element"></div><button id="pay">Pay</button>
