@@ -134,20 +134,39 @@ def _pick(*, merchant: str, warehouse: str, count: int = 1):
     return [record.product for record in records]
 
 
+def demo_identity(user):
+    """The demo shopper's real-name orderer identity (a valid, made-up ID number)."""
+    from shop.core.identity import resident_id_check_char
+
+    first17 = DEMO_ORDERER["first17"]
+    return customs_services.orderer_identity_save(
+        user=user,
+        name=DEMO_ORDERER["name"],
+        id_number=first17 + resident_id_check_char(first17),
+        phone=DEMO_ORDERER["phone"],
+    )
+
+
+def demo_order_unpaid(*, user, parts) -> object:
+    """An order placed pending payment: ``parts`` is [(merchant, warehouse, quantity)], one
+    product each (tests and demos of the payment step)."""
+    items = [
+        (product, quantity)
+        for merchant, warehouse, quantity in parts
+        for product in _pick(merchant=merchant, warehouse=warehouse)
+    ]
+    return order_place(
+        user=user, items=items, identity=demo_identity(user), consignee=DEMO_CONSIGNEE, paid=False
+    )
+
+
 def demo_orders_create(*, user) -> list:
     """Three paid orders for the demo shopper, once: a single bonded item (1210), a basket from
     two merchants and warehouses (split into declarations) and a direct-mail parcel (9610).
     Returns the orders created (none when the shopper already has orders)."""
-    from shop.core.identity import resident_id_check_char
-
     if user.orders.exists():
         return []
-    identity = customs_services.orderer_identity_save(
-        user=user,
-        name=DEMO_ORDERER["name"],
-        id_number=DEMO_ORDERER["first17"] + resident_id_check_char(DEMO_ORDERER["first17"]),
-        phone=DEMO_ORDERER["phone"],
-    )
+    identity = demo_identity(user)
     baskets = [
         [(p, 1) for p in _pick(merchant="hanbit", warehouse="dalian-bonded")],
         [(p, 2) for p in _pick(merchant="hanbit", warehouse="dalian-bonded", count=2)]

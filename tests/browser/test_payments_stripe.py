@@ -4,9 +4,7 @@ stand-in for Stripe.js, so nothing leaves the machine (issue #6)."""
 import pytest
 from django.contrib.auth import get_user_model
 
-from shop.core.identity import resident_id_check_char
-from shop.customs.services import orderer_identity_save
-from shop.demo.orders import DEMO_CONSIGNEE, _pick, order_place
+from shop.demo.orders import demo_order_unpaid
 from shop.demo.services import demo_load
 from tests.stripe_stub import StripeStub
 
@@ -18,18 +16,8 @@ def test_shopper_pays_by_card_and_the_declarations_are_queued(
 ):
     demo_load(images=False, password_for=lambda role: f"demo-{role}-2026")
     shopper = get_user_model().objects.get(email="shopper@example.com")
-    first17 = "22010419900307123"
-    identity = orderer_identity_save(
-        user=shopper,
-        name="李明",
-        id_number=first17 + resident_id_check_char(first17),
-        phone="13904310001",
-    )
-    items = [(p, 1) for p in _pick(merchant="taiga", warehouse="hunchun-bonded")] + [
-        (p, 1) for p in _pick(merchant="hanbit", warehouse="incheon-direct")
-    ]
-    order = order_place(
-        user=shopper, items=items, identity=identity, consignee=DEMO_CONSIGNEE, paid=False
+    order = demo_order_unpaid(
+        user=shopper, parts=[("taiga", "hunchun-bonded", 1), ("hanbit", "incheon-direct", 1)]
     )
     with StripeStub(webhook_url=f"{live_server.url}/payments/stripe/webhook/") as stub:
         settings.INTEGRATIONS = {

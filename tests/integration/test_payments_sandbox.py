@@ -9,7 +9,7 @@ from oscar.core.loading import get_model
 
 from integrations.payments.base import PaymentError
 from shop.customs.models import Declaration, OutboxMessage
-from shop.demo.orders import DEMO_CONSIGNEE, _pick, order_place
+from shop.demo.orders import demo_order_unpaid
 from shop.demo.services import demo_load
 from shop.payments import services
 from shop.payments.models import Payment, Refund
@@ -25,23 +25,10 @@ StockRecord = get_model("partner", "StockRecord")
 @pytest.fixture
 def order(settings):
     """A mixed basket (two merchants, bonded) placed and waiting for payment."""
-    from shop.core.identity import resident_id_check_char
-    from shop.customs.services import orderer_identity_save
-
     demo_load(images=False, password_for=lambda role: f"test-{role}")
     shopper = User.objects.get(email="shopper@example.com")
-    first17 = "22010419900307123"
-    identity = orderer_identity_save(
-        user=shopper,
-        name="李明",
-        id_number=first17 + resident_id_check_char(first17),
-        phone="13904310001",
-    )
-    items = [(p, 1) for p in _pick(merchant="hanbit", warehouse="dalian-bonded")] + [
-        (p, 2) for p in _pick(merchant="taiga", warehouse="hunchun-bonded")
-    ]
-    return order_place(
-        user=shopper, items=items, identity=identity, consignee=DEMO_CONSIGNEE, paid=False
+    return demo_order_unpaid(
+        user=shopper, parts=[("hanbit", "dalian-bonded", 1), ("taiga", "hunchun-bonded", 2)]
     )
 
 

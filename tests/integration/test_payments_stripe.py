@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from oscar.core.loading import get_model
 
-from shop.demo.orders import DEMO_CONSIGNEE, _pick, order_place
+from shop.demo.orders import demo_order_unpaid
 from shop.demo.services import demo_load
 from shop.payments import services
 from shop.payments.models import Payment, WebhookEvent
@@ -45,23 +45,10 @@ def stub(settings, client):
 
 @pytest.fixture
 def order(stub):
-    from shop.core.identity import resident_id_check_char
-    from shop.customs.services import orderer_identity_save
-
     demo_load(images=False, password_for=lambda role: f"test-{role}")
     shopper = User.objects.get(email="shopper@example.com")
-    first17 = "22010419900307123"
-    identity = orderer_identity_save(
-        user=shopper,
-        name="李明",
-        id_number=first17 + resident_id_check_char(first17),
-        phone="13904310001",
-    )
-    items = [(p, 1) for p in _pick(merchant="hanbit", warehouse="dalian-bonded")] + [
-        (p, 1) for p in _pick(merchant="hanbit", warehouse="incheon-direct")
-    ]
-    return order_place(
-        user=shopper, items=items, identity=identity, consignee=DEMO_CONSIGNEE, paid=False
+    return demo_order_unpaid(
+        user=shopper, parts=[("hanbit", "dalian-bonded", 1), ("hanbit", "incheon-direct", 1)]
     )
 
 
