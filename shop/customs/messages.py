@@ -38,6 +38,7 @@ from integrations.registry import get_backend
 
 from .codes import CountryCode, TradeMode
 from .models import Declaration, OutboxMessage
+from .selectors import CUSTOMS_TZ
 
 ZERO = Decimal("0")
 BONDED_DEPARTURE = CountryCode.CHINA  # 1210: the inventory's country is 142 (spec §3.5)
@@ -55,9 +56,11 @@ def _parties() -> dict:
     return settings.CUSTOMS_PARTIES
 
 
-def _lines(declaration: Declaration) -> tuple[GoodsLine, ...]:
+def _lines(declaration: Declaration) -> tuple[tuple[GoodsLine, ...], Decimal, Decimal]:
+    """The goods lines in customs terms and the parcel's gross and net weight, in one query."""
     bonded = declaration.trade_mode == TradeMode.BONDED_1210
     lines = []
+    gross = net = ZERO
     for line in declaration.lines.select_related(
         "filing_record", "order_line", "order_line__stockrecord"
     ).order_by("gnum"):
@@ -65,6 +68,8 @@ def _lines(declaration: Declaration) -> tuple[GoodsLine, ...]:
         if filing is None:
             raise MessageInvalid(f"line {line.gnum}: no customs filing")
         quantity = Decimal(line.quantity)
+        gross += filing.gross_weight_kg * quantity
+        net += filing.net_weight_kg * quantity
         stockrecord = line.order_line.stockrecord
         lines.append(
             GoodsLine(
@@ -86,16 +91,7 @@ def _lines(declaration: Declaration) -> tuple[GoodsLine, ...]:
                 item_record_no=(stockrecord.item_record_no or None) if bonded else None,
             )
         )
-    return tuple(lines)
-
-
-def _weights(declaration: Declaration) -> tuple[Decimal, Decimal]:
-    gross = net = ZERO
-    for line in declaration.lines.select_related("filing_record"):
-        if line.filing_record is not None:
-            gross += line.filing_record.gross_weight_kg * line.quantity
-            net += line.filing_record.net_weight_kg * line.quantity
-    return gross, net
+    return tuple(lines), gross, net
 
 
 def _manifest(declaration: Declaration) -> dict:
@@ -105,9 +101,7 @@ def _manifest(declaration: Declaration) -> dict:
     warehouse = declaration.warehouse
     if declaration.trade_mode != TradeMode.DIRECT_MAIL_9610:
         return {}
-    day = (declaration.paid_at or declaration.created_at).astimezone(
-        datetime.timezone(datetime.timedelta(hours=8))
-    )
+    day = (declaration.paid_at or declaration.created_at).astimezone(CUSTOMS_TZ)
     return {
         "traf_no": warehouse.traf_no or None,
         "voyage_no": day.strftime("V%Y%m%d"),
@@ -135,8 +129,8 @@ def declaration_set(declaration: Declaration, *, app_time: datetime.datetime) ->
         address=declaration.consignee_address,
         district=declaration.consignee_district or None,
     )
-    lines = _lines(declaration)
-    gross, net = _weights(declaration)
+    lines, gross, net = _lines(declaration)
+    manifest = _manifest(declaration)
     bonded = declaration.trade_mode == TradeMode.BONDED_1210
     order = declaration.order
     order_data = OrderData(
@@ -172,7 +166,7 @@ def declaration_set(declaration: Declaration, *, app_time: datetime.datetime) ->
         weight=gross,
         freight=declaration.freight,
         insured_fee=declaration.insurance,
-        bill_no=_manifest(declaration).get("bill_no"),
+        bill_no=manifest.get("bill_no"),
     )
     inventory = InventoryData(
         order_no=declaration.number,
@@ -200,7 +194,7 @@ def declaration_set(declaration: Declaration, *, app_time: datetime.datetime) ->
         else None,
         ems_no=(warehouse.ems_no or None) if bonded else None,
         invt_no=declaration.invt_no or None,
-        **_manifest(declaration),
+        **manifest,
     )
     return DeclarationSet(
         app_time=app_time,

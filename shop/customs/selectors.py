@@ -1,6 +1,7 @@
 """Read side of the customs app."""
 
 import datetime
+import re
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -77,8 +78,6 @@ MASKED_ELEMENTS = {
 def message_xml_masked(xml: str) -> str:
     """A stored customs message for display: the personal fields masked, the signature values
     shortened. Never shown unmasked anywhere (staff fix data in the shop, not in the XML)."""
-    import re
-
     from shop.core.masking import mask_id_number, mask_name, mask_phone
 
     masks = {

@@ -229,10 +229,9 @@ def _record_success(payment: Payment, intent: Intent) -> None:
         order.declarations.filter(status=Declaration.Status.AWAITING_PAYMENT).order_by("sequence")
     )
     payer = payment.payer_name
+    count = order.declarations.count()
     for declaration in declarations:
-        transaction_id = _declaration_transaction_id(
-            payment.intent_id, declaration, order.declarations.count()
-        )
+        transaction_id = _declaration_transaction_id(payment.intent_id, declaration, count)
         if payer and not customs_services.names_match(payer, declaration.orderer_name):
             customs_services.declaration_hold(
                 declaration=declaration,
