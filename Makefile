@@ -17,11 +17,13 @@ $(VENV)/.installed: pyproject.toml
 
 ## 1. install, migrate, compile translations, load the demo shop and serve it on the embedded defaults
 run: setup
+	@echo "The shop: http://$(HOST):$(PORT)/ (stop with Ctrl-C)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 setup: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || { echo "gettext is needed: apt-get install gettext"; exit 1; }
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
 	$(PY) manage.py load_demo
 

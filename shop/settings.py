@@ -16,6 +16,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to start its settings)
 
+from shop.core.masking import masked_logging
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("SHOP_VAR_DIR", BASE_DIR / "var"))
 
@@ -96,6 +98,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # before staticfiles: its runserver refuses production stand-ins (shop/core/startup.py)
+    "shop.core",
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.flatpages",
@@ -113,7 +117,7 @@ INSTALLED_APPS = [
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
-    "oscar.apps.order.apps.OrderConfig",
+    "shop.apps.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
     "shop.apps.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
@@ -121,7 +125,7 @@ INSTALLED_APPS = [
     "shop.apps.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
-    "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
+    "shop.apps.dashboard.orders.apps.OrdersDashboardConfig",
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
@@ -155,9 +159,10 @@ INSTALLED_APPS = [
     # background queue
     "django_tasks",
     "django_tasks_db",
+    # login lockout (issue #10)
+    "axes",
     # ours
     "integrations.apps.IntegrationsConfig",
-    "shop.core",
     "shop.customs",
     "shop.payments.apps.PaymentsConfig",
     "shop.stores",
@@ -169,6 +174,7 @@ SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "shop.core.csp.CSPMiddleware",  # django-csp + the payment gateway's origins (issue #10)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -179,6 +185,8 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # last: turns a locked-out login into the lockout page (django-axes)
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "shop.urls"
@@ -218,9 +226,20 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Shared by every web process and worker (rate limits count across them): Redis when REDIS_URL
+# is set, otherwise a database table (`manage.py createcachetable`, run by `make run`).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "shop"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "shop_cache"}
+    )
+}
 
 AUTHENTICATION_BACKENDS = (
+    # django-axes first: refuses a locked-out username + IP before any password is checked
+    "shop.core.login_protection.LoginLockoutBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 )
@@ -284,6 +303,13 @@ SHOP_FREIGHT = {
 SHOP_DECLARATION_PREFIX = os.environ.get("SHOP_DECLARATION_PREFIX", "NECB")
 # Version of the consumer notice (跨境电商零售进口商品消费者告知书) shoppers accept at checkout
 SHOP_CONSUMER_NOTICE_VERSION = "2026-11"
+# Real-name identities (issue #10): at most this many per account; entering a new ID number is
+# limited to SHOP_IDENTITY_RATE_LIMIT tries per account and per client IP per period (seconds).
+SHOP_MAX_IDENTITIES_PER_ACCOUNT = int(os.environ.get("SHOP_MAX_IDENTITIES_PER_ACCOUNT", "3"))
+# Orders "Pending payment" an account may hold at once; placing another is refused (issue #9).
+SHOP_MAX_UNPAID_ORDERS = int(os.environ.get("SHOP_MAX_UNPAID_ORDERS", "3"))
+SHOP_IDENTITY_RATE_LIMIT = int(os.environ.get("SHOP_IDENTITY_RATE_LIMIT", "5"))
+SHOP_IDENTITY_RATE_PERIOD = int(os.environ.get("SHOP_IDENTITY_RATE_PERIOD", "3600"))
 OSCAR_INITIAL_ORDER_STATUS = "Pending payment"
 OSCAR_ORDER_STATUS_PIPELINE = {
     "Pending payment": ("Paid", "Cancelled"),
@@ -353,6 +379,8 @@ CUSTOMS_EXCHANGE_DIR = os.environ.get("CUSTOMS_EXCHANGE_DIR", str(VAR_DIR / "cus
 # Which messages this shop sends; the payment and logistics companies may send their own.
 CUSTOMS_SEND_KINDS = env_list("CUSTOMS_SEND_KINDS", "CEB311,CEB411,CEB511,CEB621")
 CUSTOMS_MAX_ATTEMPTS = int(os.environ.get("CUSTOMS_MAX_ATTEMPTS", "12"))
+# A receipt file larger than this is quarantined unread (only a 64 KiB prefix is kept).
+CUSTOMS_RECEIPT_MAX_BYTES = int(os.environ.get("CUSTOMS_RECEIPT_MAX_BYTES", str(1024 * 1024)))
 CUSTOMS_RETRY_BASE_DELAY = datetime.timedelta(
     seconds=float(os.environ.get("CUSTOMS_RETRY_BASE_SECONDS", "30"))
 )
@@ -428,24 +456,140 @@ INTEGRATIONS["payments"] = (
     if STRIPE_SECRET_KEY
     else {"BACKEND": "shop.payments.sandbox.SandboxGateway"}
 )
+# Failure handling (issue #9): open payments are asked about after a few minutes (a webhook
+# may never come), unpaid orders expire, refund jobs retry with backoff and then need staff.
+SHOP_PAYMENT_RECONCILE_AFTER_MINUTES = int(
+    os.environ.get("SHOP_PAYMENT_RECONCILE_AFTER_MINUTES", "5")
+)
+SHOP_PAYMENT_TIMEOUT_MINUTES = int(os.environ.get("SHOP_PAYMENT_TIMEOUT_MINUTES", "30"))
+SHOP_PAYMENT_REFUND_MAX_ATTEMPTS = int(os.environ.get("SHOP_PAYMENT_REFUND_MAX_ATTEMPTS", "8"))
+SHOP_PAYMENT_REFUND_RETRY_BASE_DELAY = datetime.timedelta(
+    seconds=float(os.environ.get("SHOP_PAYMENT_REFUND_RETRY_BASE_SECONDS", "60"))
+)
+SHOP_PAYMENT_REFUND_RETRY_MAX_DELAY = datetime.timedelta(
+    seconds=float(os.environ.get("SHOP_PAYMENT_REFUND_RETRY_MAX_SECONDS", "3600"))
+)
+# Periodic jobs run by `manage.py scheduler`: (dotted callable, seconds between runs).
+SHOP_SCHEDULE = [
+    ("shop.payments.jobs.reconcile_open_payments", 300),
+    ("shop.payments.jobs.expire_unpaid_orders", 60),
+    ("shop.payments.jobs.run_refund_jobs", 60),
+    ("shop.core.management.commands.scheduler.customs_outbox_sweep", 30),
+]
+
+# --- Content-Security-Policy (issue #10) ------------------------------------------------------
+# Everything from our own host: nothing on a shop page may depend on a host that mainland China
+# cannot reach, and a script slipped into a page does not run. Inline <script>s carry the
+# per-request nonce (nonce="{{ request.csp_nonce }}", themes/web/templates/oscar/base.html).
+# Inline styles stay allowed: Oscar's and Bootstrap's templates write style="" attributes, and
+# a style cannot run code. The Stripe gateway's origins are added per response from its
+# configured URLs (shop/core/csp.py), never for the sandbox.
+import hashlib as _hashlib  # noqa: E402
+
+from csp.constants import NONCE, NONE, SELF, UNSAFE_HASHES, UNSAFE_INLINE  # noqa: E402
+
+# Oscar's few fixed inline handlers ("cancel" = history back, print, close a popup), allowed
+# by hash only (CSP 3 'unsafe-hashes' on script-src-attr); any other handler is refused.
+_OSCAR_INLINE_HANDLERS = (
+    "history.go(-1);return false",
+    "window.history.go(-1);return false",
+    "window.print()",
+    "window.close();return false;",
+    "javascript:history.go(-1);",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "script-src-attr": [
+            UNSAFE_HASHES,
+            *(
+                f"'sha256-{base64.b64encode(_hashlib.sha256(h.encode()).digest()).decode()}'"
+                for h in _OSCAR_INLINE_HANDLERS
+            ),
+        ],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+    # Wagtail's admin writes inline <script>s (date choosers, editor set-up) without a nonce;
+    # it is for staff only. Django's admin runs under the policy.
+    "EXCLUDE_URL_PREFIXES": ["/cms-admin/"],
+}
+# Wagtail's admin would load avatars from gravatar.com and ask releases.wagtail.org for
+# updates: hosts outside mainland China's reach, and personal data (the hashed e-mail) sent out.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Security in production ------------------------------------------------------------------
+# Behind a reverse proxy (nginx, a load balancer) that sets X-Forwarded-Proto and
+# X-Forwarded-For: only then are those headers trusted (https detection, client IP for rate
+# limits and login lockouts). Without a proxy a client could forge them.
+SHOP_BEHIND_PROXY = env_bool("SHOP_BEHIND_PROXY", False)
+if SHOP_BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The folder exchange is a stand-in unless the operator says the E-port transfer client really
+# reads and writes CUSTOMS_EXCHANGE_DIR (shop/core/startup.py refuses it otherwise).
+CUSTOMS_EXCHANGE_FOLDER = env_bool("CUSTOMS_EXCHANGE_FOLDER", False)
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SHOP_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SHOP_SECURE_COOKIES", True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SHOP_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # Preloading is a per-domain decision that is hard to undo: off unless asked for.
+    SECURE_HSTS_PRELOAD = env_bool("SHOP_HSTS_PRELOAD", False)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    # ID numbers and mobile numbers never reach a log in clear (shop/core/masking.py)
-    "filters": {"personal_data": {"()": "shop.core.masking.PersonalDataFilter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["personal_data"]}},
-    "root": {"handlers": ["console"], "level": os.environ.get("SHOP_LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "INFO"},
-        # Oscar logs every stock-alert run at INFO ("Sending alerts for ..."): noise.
-        "oscar.alerts": {"level": "WARNING"},
-        "oscar.communication": {"level": "WARNING"},
-    },
-}
+# Login lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from one
+# address, that pair is refused, right password included, for the cool-off; every login goes
+# through authenticate(): Oscar's, the Django admin's and Wagtail's.
+AXES_FAILURE_LIMIT = int(os.environ.get("SHOP_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=float(os.environ.get("SHOP_LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# One client-IP rule for lockouts and rate limits (proxy-aware only with SHOP_BEHIND_PROXY).
+AXES_CLIENT_IP_CALLABLE = "shop.core.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "shop.core.login_protection.lockout_response"
+# Counted per account, whatever letter case or e-mail/username form is typed.
+AXES_USERNAME_CALLABLE = "shop.core.login_protection.lockout_username"
+# Failed attempts are kept for the cool-off; successful logins are not logged (personal data).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False  # no start-up banner on every command; lockouts are still logged
+# Password reset e-mails: per client address and per e-mail address in a window (429 beyond).
+SHOP_PASSWORD_RESET_LIMIT_PER_IP = int(os.environ.get("SHOP_PASSWORD_RESET_LIMIT_PER_IP", "10"))
+SHOP_PASSWORD_RESET_LIMIT_PER_EMAIL = int(
+    os.environ.get("SHOP_PASSWORD_RESET_LIMIT_PER_EMAIL", "3")
+)
+SHOP_PASSWORD_RESET_PERIOD_SECONDS = int(
+    os.environ.get("SHOP_PASSWORD_RESET_PERIOD_SECONDS", "3600")
+)
+
+# ID numbers and mobile numbers never reach a log in clear: masked_logging puts the masking
+# filter (shop/core/masking.py) on every handler declared here, and replaces Django's default
+# handlers; tests/integration/test_privacy.py walks every logger to check.
+LOGGING = masked_logging(
+    {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "handlers": {"console": {"class": "logging.StreamHandler"}},
+        "root": {"handlers": ["console"], "level": os.environ.get("SHOP_LOG_LEVEL", "INFO")},
+        "loggers": {
+            "django.db.backends": {"level": "INFO"},
+            # Oscar logs every stock-alert run at INFO ("Sending alerts for ..."): noise.
+            "oscar.alerts": {"level": "WARNING"},
+            "oscar.communication": {"level": "WARNING"},
+        },
+    }
+)

@@ -48,4 +48,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-LOGGING = {"version": 1, "disable_existing_loggers": False}
+# No handler of our own, but Django's defaults replaced: every handler masks personal data.
+LOGGING = masked_logging({"version": 1, "disable_existing_loggers": False})  # noqa: F405
+# live_server speaks plain http (the production defaults redirect to https and send HSTS)
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+# Per-process cache: the suite needs no cache table (production: Redis or the database cache)
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from shop.core.login_protection import PasswordResetView
 from shop.payments.views import StripeWebhookView
 
 # Not language-prefixed: back offices, machine endpoints, the language switch itself.
@@ -34,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("dashboard/customs/", include("shop.customs.dashboard_urls")),
     path("dashboard/payments/", include("shop.payments.dashboard_urls")),
     path("payments/", include("shop.payments.urls")),
+    # Oscar's password reset with a limit on the e-mails it sends (issue #10); same URL and name
+    path("password-reset/", PasswordResetView.as_view(), name="password-reset"),
     path("", include(apps.get_app_config("oscar").urls[0])),
     path("pages/", include(wagtail_urls)),
     prefix_default_language=True,

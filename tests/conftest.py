@@ -44,6 +44,65 @@ def customs_exchange(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: the suite's locmem cache outlives a test, and the
+    rate limits (ID-number entry, login, password reset) count in it by user pk and client IP,
+    which repeat from test to test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "customs-messages"
+
+
+@pytest.fixture(autouse=True)
+def customs_message_artifacts(request, monkeypatch):
+    """Every customs message a test builds is kept in ``test-artifacts/customs-messages/<test>/``
+    as ``<kind>-<guid>.xml`` (git-ignored): the pure builder's hook sees each build, the signer
+    wrapper the signed message, which replaces the unsigned one of the same guid. Set
+    ``SHOP_TEST_ARTIFACTS=0`` to turn it off."""
+    if os.environ.get("SHOP_TEST_ARTIFACTS", "1") == "0":
+        yield
+        return
+    import re
+
+    from lxml import etree
+
+    from integrations.customs.messages import build
+    from integrations.customs.signing import Sm2Signer
+
+    folder = ARTIFACTS / re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)[-180:]
+    started = []
+
+    def keep(kind: str, guid: str, xml: bytes) -> None:
+        if not started:
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True, exist_ok=True)
+            started.append(True)
+        safe = re.sub(r"[^A-Za-z0-9-]", "_", guid or f"seq{len(list(folder.iterdir())) + 1}")
+        (folder / f"{kind}-{safe}.xml").write_bytes(xml)
+
+    real_sign = Sm2Signer.sign
+
+    def sign(self, xml: bytes) -> bytes:
+        signed = real_sign(self, xml)
+        try:
+            root = etree.fromstring(signed)
+            keep(etree.QName(root).localname.removesuffix("Message"), root.get("guid", ""), signed)
+        except etree.XMLSyntaxError:
+            pass
+        return signed
+
+    monkeypatch.setattr(Sm2Signer, "sign", sign)
+    build.BUILD_OBSERVERS.append(keep)
+    yield
+    build.BUILD_OBSERVERS.remove(keep)
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in the default language: a request to /en/… activates English in the
     thread, and modeltranslation would then write a factory's ``title`` into ``title_en``."""

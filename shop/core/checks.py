@@ -1,4 +1,5 @@
-"""Deploy checks (``manage.py check --deploy``) for the personal-data keys (style guide §5)."""
+"""Deploy checks (``manage.py check --deploy``): the personal-data keys (style guide §5) and the
+production stand-ins of shop/core/startup.py (issue #10)."""
 
 from collections import Counter
 
@@ -50,3 +51,13 @@ def check_encryption_keys(app_configs=None, **kwargs):
             )
         )
     return errors
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_production_stand_ins(app_configs=None, **kwargs):
+    """integrations.E001: an embedded backend (payment sandbox, development signer, folder
+    exchange without CUSTOMS_EXCHANGE_FOLDER=1); integrations.E002: Stripe without its webhook
+    secret. The same rule makes the web entry points refuse to start (shop/core/startup.py)."""
+    from shop.core.startup import stand_in_problems
+
+    return stand_in_problems()

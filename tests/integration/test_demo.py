@@ -80,7 +80,7 @@ def test_demo_users_and_merchant_dashboard_access(demo, client):
 def test_demo_passwords_are_random_when_debug_is_off(settings):
     settings.DEBUG = False
     out = StringIO()
-    call_command("load_demo", "--no-images", stdout=out)
+    call_command("load_demo", "--no-images", "--force", stdout=out)
     assert "demo-shopper-2026" not in out.getvalue()
     user = get_user_model().objects.get(email="shopper@example.com")
     assert not user.check_password("demo-shopper-2026")

@@ -9,7 +9,7 @@ def test_deploy_checks_refuse_embedded_backends_demo_codes_and_missing_keys(sett
     settings.SHOP_ENCRYPTION_KEYS = []
     ids = deploy_check_ids()
     assert "integrations.E001" in ids  # the folder exchange is the embedded transport
-    assert "integrations.W001" in ids  # database search: acceptable, but said
+    assert "integrations.W001" not in ids  # database search: acceptable on PostgreSQL, no warning
     assert "shop_customs.E001" in ids  # demo customs registrations
     assert "shop_core.E001" in ids  # no encryption key
 
@@ -51,3 +51,48 @@ def test_the_development_signer_is_refused_in_production(settings):
         m for m in checks.run_checks(include_deployment_checks=True) if m.id == "integrations.E001"
     ]
     assert [m.msg for m in errors if "customs_signer" in m.msg]
+
+
+def test_check_deploy_and_the_start_up_refusal_apply_one_rule(settings):
+    from shop.core.startup import production_problems
+
+    settings.SHOP_ENCRYPTION_KEYS = []
+    refused = {(p.id, p.msg) for p in production_problems()}
+    reported = {
+        (m.id, m.msg) for m in checks.run_checks(include_deployment_checks=True) if m.is_serious()
+    }
+    assert refused  # the test settings run on the stand-ins
+    assert refused <= reported
+
+
+def test_folder_exchange_needs_the_explicit_opt_in(settings):
+    def transport_errors():
+        return [
+            m
+            for m in checks.run_checks(include_deployment_checks=True)
+            if m.id == "integrations.E001" and "customs_transport" in m.msg
+        ]
+
+    assert "CUSTOMS_EXCHANGE_FOLDER=1" in transport_errors()[0].hint
+    settings.CUSTOMS_EXCHANGE_FOLDER = True
+    assert transport_errors() == []
+
+
+def test_stripe_without_webhook_secret_is_refused(settings):
+    stripe = {
+        "BACKEND": "integrations.payments.stripe_gateway.StripeGateway",
+        "OPTIONS": {
+            "secret_key": "sk_test_x",
+            "publishable_key": "pk_test_x",
+            "webhook_secret": "",
+        },
+    }
+    settings.INTEGRATIONS = {**settings.INTEGRATIONS, "payments": stripe}
+    errors = [
+        m for m in checks.run_checks(include_deployment_checks=True) if m.id == "integrations.E002"
+    ]
+    assert errors
+    assert "STRIPE_WEBHOOK_SECRET" in errors[0].hint
+    stripe["OPTIONS"]["webhook_secret"] = "whsec_x"
+    settings.INTEGRATIONS = {**settings.INTEGRATIONS, "payments": stripe}
+    assert "integrations.E002" not in deploy_check_ids()

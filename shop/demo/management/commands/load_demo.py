@@ -4,7 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from shop.demo.orders import demo_orders_create
 from shop.demo.services import demo_load
@@ -26,8 +26,21 @@ class Command(BaseCommand):
             action="store_true",
             help="Skip the paid demo orders whose customs messages wait in the outbox.",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load the demo even with SHOP_DEBUG off (a staging database; never production).",
+        )
 
     def handle(self, *args, **options):
+        # Demo users, merchants and paid orders in a production database would be real accounts
+        # and real-looking customs declarations (issue #10).
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError(
+                "load_demo creates demo users, merchants and paid orders; it refuses to run with "
+                "SHOP_DEBUG off (production). Run it with SHOP_DEBUG=1, or add --force to load "
+                "the demo into this database anyway (a staging copy, never production)."
+            )
         # Known demo passwords only while DEBUG is on; otherwise fresh random ones.
         if settings.DEBUG:
             password_for = lambda role: f"demo-{role}-2026"  # noqa: E731
@@ -55,6 +68,6 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING("DEBUG is off: demo users got random passwords, shown once.")
             )
-        self.stdout.write("Demo users (email / password):")
+        self.stdout.write("Demo users (email / password; existing accounts are never changed):")
         for email, password, what in report.users:
             self.stdout.write(f"  {what:<28} {email:<28} {password}")
