@@ -5,12 +5,16 @@ plain fields, never registered with modeltranslation. The barcode is Oscar's ``u
 EAN-13/UPC code, unique per product), so Oscar's dashboard and search already handle it.
 """
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 from oscar.core.loading import is_model_registered
 
+from shop.core.sanitize import sanitize_html
 from shop.customs.codes import CountryCode
 
 hs_code_validator = RegexValidator(
@@ -40,5 +44,65 @@ if not is_model_registered("catalogue", "Product"):
         class Meta(AbstractProduct.Meta):
             pass
 
+        def save(self, *args, **kwargs):
+            self._sanitize_rich_text_attributes()
+            super().save(*args, **kwargs)
+
+        def _sanitize_rich_text_attributes(self):
+            # Oscar writes attribute values with bulk_create/bulk_update from Product.save
+            # (ProductAttributesContainer.save): no pre_save fires, so the rich-text values set
+            # since loading (dashboard form, demo loader: product.attr.<code> = ...) are
+            # cleaned here (issue #10).
+            attrs = self.attr
+            for code in list(attrs._dirty):
+                value = attrs.__dict__.get(code)
+                if not value or not isinstance(value, str):
+                    continue
+                attribute = attrs.get_attribute_by_code(code)
+                if attribute is not None and attribute.type == attribute.RICHTEXT:
+                    attrs.__dict__[code] = sanitize_html(value)
+
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F403
+
+# -- Rich text is cleaned when saved (issue #10, "No stored XSS") ------------------------------
+# pre_save covers every writer that saves a model: Oscar's dashboard forms, the admin, the demo
+# loader (attribute values set through product.attr are cleaned by Product.save above). Rows
+# written with update()/bulk_create() are cleaned when printed (the ``sanitize`` filter).
+RICH_TEXT_FIELDS = {
+    "Product": ("description",),
+    "Category": ("description", "long_description"),
+}
+
+
+def rich_text_columns(model, names):
+    """Every language column (description_zh_hans, description_ko, …) of the given fields."""
+    attnames = {field.attname for field in model._meta.concrete_fields}
+    columns = []
+    for name in names:
+        localized = [
+            build_localized_fieldname(name, lang) for lang in settings.MODELTRANSLATION_LANGUAGES
+        ]
+        columns += [column for column in localized if column in attnames] or [name]
+    return columns
+
+
+def _sanitize_rich_text(sender, instance, **kwargs):
+    for column in rich_text_columns(sender, RICH_TEXT_FIELDS[sender.__name__]):
+        value = getattr(instance, column)
+        if value:
+            setattr(instance, column, sanitize_html(value))
+
+
+def _sanitize_attribute_value(sender, instance, **kwargs):
+    if instance.value_richtext:
+        instance.value_richtext = sanitize_html(instance.value_richtext)
+
+
+pre_save.connect(_sanitize_rich_text, sender=Product, dispatch_uid="sanitize_product")  # noqa: F405
+pre_save.connect(_sanitize_rich_text, sender=Category, dispatch_uid="sanitize_category")  # noqa: F405
+pre_save.connect(
+    _sanitize_attribute_value,
+    sender=ProductAttributeValue,  # noqa: F405
+    dispatch_uid="sanitize_attribute_value",
+)
