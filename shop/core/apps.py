@@ -9,4 +9,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Registers the deploy checks for the encryption keys (shop_core.E001/E002/W001).
-        from shop.core import checks  # noqa: F401
+        from shop.core import checks, privacy  # noqa: F401
+
+        # Oscar's addresses never keep a phone number in clear (issue #10).
+        privacy.connect()

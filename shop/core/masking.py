@@ -121,3 +121,53 @@ class PersonalDataFilter(logging.Filter):
         if record.stack_info:
             record.stack_info = mask_text(record.stack_info)
         return True
+
+
+# Django applies its DEFAULT_LOGGING before settings.LOGGING and leaves the handlers it attached
+# to these loggers in place unless LOGGING configures the loggers again (django/utils/log.py).
+_DJANGO_DEFAULT_LOGGERS = ("django", "django.server")
+
+
+def masked_logging(config: dict) -> dict:
+    """``settings.LOGGING`` with ``PersonalDataFilter`` first on *every* handler, so no handler
+    can be added without it: ``LOGGING = masked_logging({...})``.
+
+    Django's own default loggers (``django``: console + mail_admins, ``django.server``) are
+    reconfigured to hand their records to the root logger's handlers unless the config names them,
+    so none of Django's unfiltered default handlers stays attached.
+    """
+    config = {**config}
+    config["filters"] = {
+        **config.get("filters", {}),
+        "personal_data": {"()": "shop.core.masking.PersonalDataFilter"},
+    }
+    handlers = {}
+    for name, handler in config.get("handlers", {}).items():
+        filters = [f for f in handler.get("filters", []) if f != "personal_data"]
+        handlers[name] = {**handler, "filters": ["personal_data", *filters]}
+    config["handlers"] = handlers
+    loggers = {**config.get("loggers", {})}
+    for name in _DJANGO_DEFAULT_LOGGERS:
+        loggers.setdefault(name, {"handlers": [], "propagate": True})
+    config["loggers"] = loggers
+    return config
+
+
+def mask_every_handler() -> list[logging.Handler]:
+    """Put ``PersonalDataFilter`` on every handler attached to any logger that lacks one, for
+    handlers that libraries add themselves after ``LOGGING`` is applied (haystack adds a
+    StreamHandler in its ``ready()``). Returns the handlers it changed."""
+    loggers = [logging.getLogger()] + [
+        logger
+        for logger in logging.Logger.manager.loggerDict.values()
+        if isinstance(logger, logging.Logger)
+    ]
+    changed = []
+    for logger in loggers:
+        for handler in logger.handlers:
+            if isinstance(handler, logging.NullHandler):
+                continue
+            if not any(isinstance(f, PersonalDataFilter) for f in handler.filters):
+                handler.filters.insert(0, PersonalDataFilter())
+                changed.append(handler)
+    return changed

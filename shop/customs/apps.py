@@ -8,4 +8,10 @@ class CustomsConfig(AppConfig):
     verbose_name = _("Customs")
 
     def ready(self):
+        from shop.core.masking import mask_every_handler
+
         from . import checks  # noqa: F401  (registers the deploy check)
+
+        # After haystack's ready() (earlier in INSTALLED_APPS) added its own log handler: every
+        # handler masks ID numbers and phones (issue #10).
+        mask_every_handler()

@@ -42,6 +42,24 @@ def annual_quota_used(*, id_number_hash: str, year: int | None = None) -> Decima
     return total or Decimal("0.00")
 
 
+def annual_quota_declarations_for_user(*, user, year: int | None = None):
+    """The signed-in account's own declarations counting toward the annual limit this calendar
+    year (Beijing time), newest first. Only this account's orders: what other accounts declared
+    with the same ID number counts at checkout (``annual_quota_used``) but is never shown."""
+    year = year or timezone.now().astimezone(CUSTOMS_TZ).year
+    start, end = _year_bounds(year)
+    return (
+        Declaration.objects.filter(
+            order__user=user,
+            status__in=QUOTA_STATUSES,
+            created_at__gte=start,
+            created_at__lt=end,
+        )
+        .select_related("order")
+        .order_by("-created_at", "-pk")
+    )
+
+
 def orderer_identity_list(*, user):
     return OrdererIdentity.objects.filter(user=user)
 

@@ -22,6 +22,9 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
             "line1": _("Street address"),
         }
 
+    # Oscar's PhoneNumberMixin adds a phone field whatever Meta.fields says: none here.
+    phone_number_fields = {}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["line3"].required = True

@@ -1,6 +1,6 @@
 from django import template
-from django.utils.translation import gettext_lazy as _
 
+from shop.core import statuses
 from shop.core.formatting import format_local_date, format_local_datetime
 
 register = template.Library()
@@ -17,18 +17,18 @@ def babel_datetime(value, fmt="medium"):
     return format_local_datetime(value, fmt) if value else ""
 
 
-# Oscar stores order statuses as plain strings (settings.OSCAR_ORDER_STATUS_PIPELINE); these
-# are their translations for display.
-ORDER_STATUSES = {
-    "Pending payment": _("Pending payment"),
-    "Paid": _("Paid"),
-    "Shipped": _("Shipped"),
-    "Complete": _("Complete"),
-    "Cancelled": _("Cancelled"),
-}
+@register.filter
+def status_label(value):
+    """{{ order.status|status_label }}, {{ line.status|status_label }} -> 已付款 / 결제 완료 …
+    (the one mapping: shop/core/statuses.py)."""
+    return statuses.status_label(value)
+
+
+# the name the customer order page used first (issue #6)
+order_status = register.filter("order_status", status_label)
 
 
 @register.filter
-def order_status(value):
-    """{{ order.status|order_status }} -> 待支付 / 결제 대기 …"""
-    return ORDER_STATUSES.get(value, value)
+def surcharge_label(surcharge):
+    """{{ charge|surcharge_label }} -> 跨境进口税 (by the surcharge's code)."""
+    return statuses.surcharge_label(surcharge)

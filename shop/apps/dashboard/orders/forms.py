@@ -1,0 +1,40 @@
+"""Oscar's order dashboard forms with translated status labels (issue #10); the submitted
+values stay Oscar's stored status strings."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.dashboard.orders import forms as oscar_forms
+from oscar.apps.dashboard.orders.forms import *  # noqa: F403
+from oscar.core.loading import get_model
+
+from shop.core.statuses import ORDER_STATUS_LABELS
+
+Order = get_model("order", "Order")
+
+
+def _labelled(values):
+    return [(value, ORDER_STATUS_LABELS.get(value, value)) for value in values]
+
+
+def _status_filter_choices():
+    return [("", "---------"), *_labelled(Order.all_statuses())]
+
+
+class OrderSearchForm(oscar_forms.OrderSearchForm):
+    status = forms.ChoiceField(choices=_status_filter_choices, label=_("Status"), required=False)
+
+
+class OrderStatusForm(oscar_forms.OrderStatusForm):
+    def __init__(self, order, *args, **kwargs):
+        super().__init__(order, *args, **kwargs)
+        self.fields["new_status"].choices = _labelled(order.available_statuses())
+
+
+class ShippingAddressForm(oscar_forms.ShippingAddressForm):
+    """Staff edit the address without a phone: the consignee's phone is on the customs
+    declarations, encrypted (shop/core/privacy.py)."""
+
+    phone_number_fields = {}
+
+    class Meta(oscar_forms.ShippingAddressForm.Meta):
+        fields = [f for f in oscar_forms.ShippingAddressForm.Meta.fields if f != "phone_number"]
