@@ -7,8 +7,13 @@ the personal limits. Nothing is written here: the quote is shown on the checkout
 
 Rules decided here (README "Cross-border checkout"):
 - Every line needs a stock record in a warehouse and a customs filing on the positive list; from a
-  bonded (1210) warehouse the filing must also be approved. Lines that fail are reported, not
+  bonded (1210) warehouse the filing must also be approved (``sellability``, also used by the
+  partner strategy for the product page and the basket). Lines that fail are reported, not
   silently dropped.
+- Oscar offer and voucher discounts go into each declaration's ``discount`` (CEB311
+  ``discount``), which the tax apportions across its lines: the dutiable value is goods + freight
+  − discount, and ``actual_paid`` = goods + freight + tax − discount, so the declarations add up
+  to what Oscar's order total charges.
 - Freight per declaration from ``settings.SHOP_FREIGHT`` by trade mode (flat fee, free above a
   goods value), apportioned across the lines by ``tax.py``.
 - The annual limit counts what this ID number already used this year *and* the declarations
@@ -20,6 +25,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import Enum
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -39,6 +45,7 @@ class PartLine:
     filing: object
     quantity: int
     unit_price: Decimal
+    discount: Decimal = Decimal("0.00")  # Oscar's offer/voucher discount on this line
 
     @property
     def key(self) -> str:
@@ -63,8 +70,19 @@ class DeclarationPart:
         return self.quote.goods_value
 
     @property
+    def discount(self) -> Decimal:
+        return self.quote.discount
+
+    @property
     def total(self) -> Decimal:
-        return self.quote.goods_value + self.freight + self.quote.total_tax
+        """What the shopper pays for this declaration (its ``actual_paid``)."""
+        return (
+            self.quote.goods_value
+            + self.freight
+            + self.quote.insurance
+            + self.quote.total_tax
+            - self.quote.discount
+        )
 
     def line_tax(self, line: PartLine):
         return next(item for item in self.quote.lines if item.key == line.key)
@@ -102,8 +120,13 @@ class CheckoutQuote:
         return sum((p.quote.total_tax for p in self.parts), ZERO)
 
     @property
+    def discount(self) -> Decimal:
+        return sum((p.discount for p in self.parts), ZERO)
+
+    @property
     def total(self) -> Decimal:
-        return self.goods_value + self.freight + self.tax_total
+        """The sum of the declarations' ``actual_paid``: what Oscar's order total must be."""
+        return sum((p.total for p in self.parts), ZERO)
 
     @property
     def dutiable_value(self) -> Decimal:
@@ -123,25 +146,62 @@ def freight_for(*, trade_mode: str, goods_value: Decimal) -> Decimal:
     return Decimal(rule["flat"])
 
 
+class Sellability(Enum):
+    """Whether goods in a stock record may be sold cross-border, and if not, why."""
+
+    SELLABLE = "sellable"
+    NOT_IN_WAREHOUSE = "not_in_warehouse"
+    NO_FILING = "no_filing"
+    NOT_ON_POSITIVE_LIST = "not_on_positive_list"
+    FILING_NOT_APPROVED = "filing_not_approved"
+
+
+def sellability(stockrecord) -> Sellability:
+    """The filing rule, in one place (README "Filings"): goods need a customs filing on the
+    positive list; goods in a bonded (1210) warehouse need an approved one. The partner strategy
+    (product page, basket) and the checkout both ask this."""
+    if stockrecord is None or stockrecord.warehouse_id is None:
+        return Sellability.NOT_IN_WAREHOUSE
+    filing = stockrecord.filing_record
+    if filing is None:
+        return Sellability.NO_FILING
+    if not filing.on_positive_list:
+        return Sellability.NOT_ON_POSITIVE_LIST
+    if stockrecord.warehouse.trade_mode == TradeMode.BONDED_1210 and not filing.is_sellable_bonded:
+        return Sellability.FILING_NOT_APPROVED
+    return Sellability.SELLABLE
+
+
 def _line_problem(line, stockrecord) -> str | None:
     title = line.product.get_title()
-    if stockrecord is None or stockrecord.warehouse_id is None:
+    verdict = sellability(stockrecord)
+    if verdict is Sellability.NOT_IN_WAREHOUSE:
         return _("“%(title)s” is not stocked in a customs warehouse and cannot be shipped.") % {
             "title": title
         }
-    filing = stockrecord.filing_record
-    if filing is None:
+    if verdict is Sellability.NO_FILING:
         return _("“%(title)s” has no customs filing yet and cannot be sold.") % {"title": title}
-    if not filing.on_positive_list:
+    if verdict is Sellability.NOT_ON_POSITIVE_LIST:
         return _(
             "“%(title)s” is not on the cross-border retail import list and cannot be sold this way."
         ) % {"title": title}
-    if stockrecord.warehouse.trade_mode == TradeMode.BONDED_1210 and not filing.is_sellable_bonded:
+    if verdict is Sellability.FILING_NOT_APPROVED:
         return _(
             "“%(title)s” cannot be sold from a bonded warehouse until its customs filing is "
             "approved."
         ) % {"title": title}
     return None
+
+
+def line_discount(basket_line) -> Decimal:
+    """Oscar's offer and voucher discounts on ``basket_line``, CNY to the cent (what the line
+    costs before discounts minus what it costs after them, exactly as Oscar's basket total
+    counts it)."""
+    before = basket_line.line_price_incl_tax
+    after = basket_line.line_price_incl_tax_incl_discounts
+    if before is None or after is None:
+        return ZERO
+    return max(before - after, ZERO).quantize(tax.CENT)
 
 
 def _tax_lines(lines: list[PartLine]) -> list[tax.TaxLine]:
@@ -190,14 +250,14 @@ def _limit_problems(part: DeclarationPart, quote: tax.TaxQuote) -> tuple[list[st
                 )
         elif violation.code == tax.ViolationCode.ANNUAL_LIMIT:
             problems.append(
+                # The amount left is not shown: it counts every account's purchases with this
+                # ID number, and nobody may learn another account's use from it (issue #10).
                 _(
-                    "This order would take your cross-border purchases this year above the "
-                    "annual limit of %(limit)s: you have %(remaining)s left."
+                    "This order would take the cross-border purchases of this ID number this "
+                    "year above the annual limit of %(limit)s. Please order less, or order "
+                    "for another person with their own ID."
                 )
-                % {
-                    "limit": format_money(violation.limit),
-                    "remaining": format_money(max(violation.annual_remaining, ZERO)),
-                }
+                % {"limit": format_money(violation.limit)}
             )
     return problems, suggestions
 
@@ -227,6 +287,7 @@ def checkout_quote(*, basket, annual_used: Decimal | None = None) -> CheckoutQuo
                 filing=stockrecord.filing_record,
                 quantity=line.quantity,
                 unit_price=line.unit_price_incl_tax,
+                discount=line_discount(line),
             )
         )
 
@@ -235,8 +296,12 @@ def checkout_quote(*, basket, annual_used: Decimal | None = None) -> CheckoutQuo
     for sequence, (key, lines) in enumerate(groups.items(), start=1):
         partner, warehouse = keys[key]
         goods = sum((line.unit_price * line.quantity for line in lines), ZERO)
+        # free freight is decided on the goods value before discounts
         freight = freight_for(trade_mode=warehouse.trade_mode, goods_value=goods)
-        quote = tax.quote_declaration(_tax_lines(lines), freight=freight, annual_used=used)
+        discount = sum((line.discount for line in lines), ZERO)
+        quote = tax.quote_declaration(
+            _tax_lines(lines), freight=freight, discount=discount, annual_used=used
+        )
         part = DeclarationPart(
             sequence=sequence,
             partner=partner,

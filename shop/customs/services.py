@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -60,11 +62,20 @@ def _name_key(name: str) -> str:
     return "".join((name or "").split()).casefold()
 
 
-def orderer_identity_save(*, user, name: str, id_number: str, phone: str) -> OrdererIdentity:
+def orderer_identity_save(
+    *, user, name: str, id_number: str, phone: str, client_ip: str = ""
+) -> OrdererIdentity:
     """Validate and save (or refresh) a real-name identity on the user's account.
+
+    An account holds at most ``SHOP_MAX_IDENTITIES_PER_ACCOUNT`` identities, and entering an ID
+    number the account does not hold yet is rate-limited per account and per client IP
+    (``SHOP_IDENTITY_RATE_LIMIT`` in ``SHOP_IDENTITY_RATE_PERIOD`` seconds, issue #10): the annual
+    quota is counted by ID number, so trying many numbers must stay slow.
 
     Raises ``ValidationError`` keyed by field (translated messages) and saves nothing then.
     """
+    from shop.core.ratelimit import ratelimit_hit
+
     errors = {}
     name = _normalise_name(name or "")
     if not name:
@@ -79,16 +90,47 @@ def orderer_identity_save(*, user, name: str, id_number: str, phone: str) -> Ord
         errors["phone"] = error.messages
     if errors:
         raise ValidationError(errors)
-    identity, _created = OrdererIdentity.objects.update_or_create(
-        user=user,
-        id_number_hash=id_number_hash(id_number),
-        defaults={
-            "name": name,
-            "id_number": id_number,
-            "phone": phone,
-            "last_used_at": timezone.now(),
-        },
-    )
+    digest = id_number_hash(id_number)
+    with transaction.atomic():
+        held = OrdererIdentity.objects.filter(user=user)
+        if not held.filter(id_number_hash=digest).exists():
+            limit = settings.SHOP_MAX_IDENTITIES_PER_ACCOUNT
+            if held.count() >= limit:
+                raise ValidationError(
+                    {
+                        "id_number": _(
+                            "An account can hold at most %(limit)d real-name identities. "
+                            "Choose one of your saved identities."
+                        )
+                        % {"limit": limit}
+                    }
+                )
+            rate = {
+                "limit": settings.SHOP_IDENTITY_RATE_LIMIT,
+                "period": settings.SHOP_IDENTITY_RATE_PERIOD,
+            }
+            # both counters move on every attempt, so neither can be dodged by the other
+            account_ok = ratelimit_hit("identity-account", user.pk, **rate)
+            ip_ok = ratelimit_hit("identity-ip", client_ip, **rate) if client_ip else True
+            if not (account_ok and ip_ok):
+                raise ValidationError(
+                    {
+                        "id_number": _(
+                            "Too many new ID numbers were entered. Please try again later "
+                            "or choose one of your saved identities."
+                        )
+                    }
+                )
+        identity, _created = OrdererIdentity.objects.update_or_create(
+            user=user,
+            id_number_hash=digest,
+            defaults={
+                "name": name,
+                "id_number": id_number,
+                "phone": phone,
+                "last_used_at": timezone.now(),
+            },
+        )
     return identity
 
 
@@ -102,6 +144,17 @@ def declaration_number(order, sequence: int) -> str:
     return f"{settings.SHOP_DECLARATION_PREFIX}{order.number}-{sequence:02d}"
 
 
+@dataclass
+class PlacedDeclarations:
+    """The declarations of an order being placed, waiting for their lines: the order creator
+    calls ``declaration_line_create`` for each order line it writes, then
+    ``declarations_complete``."""
+
+    declarations: list[Declaration]
+    # basket line pk → (declaration, gnum, the quote's line, its tax)
+    pending: dict[str, tuple] = field(default_factory=dict)
+
+
 @transaction.atomic
 def declarations_create(
     *,
@@ -110,8 +163,13 @@ def declarations_create(
     identity: OrdererIdentity,
     consignee_phone: str,
     notice_accepted_at: datetime.datetime,
-) -> list[Declaration]:
-    """Store the quote's declarations on a just-placed order, all or nothing.
+) -> PlacedDeclarations:
+    """Store the quote's declarations (without lines) on an order being placed.
+
+    Called by the order creator (``shop.apps.order.utils.OrderCreator``) right after the order
+    row, before its lines; each line of the quote is then stored by ``declaration_line_create``
+    with the order line made from the same basket line, so two basket lines of the same
+    product (options, warehouses) each get their own declaration line.
 
     Raises ``ValidationError`` if the quote is not allowed (limits, filings) — the caller's
     transaction then rolls the order back too.
@@ -121,8 +179,7 @@ def declarations_create(
     consignee_phone = validate_mainland_mobile(consignee_phone)
     address = order.shipping_address
     consignee_name = _normalise_name(f"{address.first_name} {address.last_name}")
-    order_lines = {(line.product_id, line.stockrecord_id): line for line in order.lines.all()}
-    declarations = []
+    placed = PlacedDeclarations(declarations=[])
     for part in quote.parts:
         q = part.quote
         declaration = Declaration(
@@ -142,7 +199,7 @@ def declarations_create(
             consumption_tax=q.consumption_tax,
             vat=q.vat,
             tax_total=q.total_tax,
-            actual_paid=q.goods_value + q.freight + q.insurance + q.total_tax - q.discount,
+            actual_paid=part.total,
             orderer_name=identity.name,
             orderer_id_number=identity.id_number,
             orderer_id_hash=identity.id_number_hash,
@@ -155,33 +212,56 @@ def declarations_create(
         )
         declaration.full_clean(exclude=["order", "partner", "warehouse"])
         declaration.save()
-        lines = []
-        for gnum, part_line in enumerate(part.lines, start=1):
-            line_tax = part.line_tax(part_line)
-            order_line = order_lines[(part_line.basket_line.product_id, part_line.stockrecord.pk)]
-            lines.append(
-                DeclarationLine(
-                    declaration=declaration,
-                    order_line=order_line,
-                    gnum=gnum,
-                    filing_record=part_line.filing,
-                    quantity=part_line.quantity,
-                    unit_price=part_line.unit_price,
-                    goods_value=line_tax.goods_value,
-                    freight_share=line_tax.freight_share,
-                    dutiable_value=line_tax.dutiable_value,
-                    duty=line_tax.duty,
-                    consumption_tax=line_tax.consumption_tax,
-                    vat=line_tax.vat,
-                    tax_total=line_tax.total,
-                )
-            )
-        DeclarationLine.objects.bulk_create(lines)
         DeclarationStatusChange.objects.create(
             declaration=declaration, from_status="", to_status=declaration.status
         )
-        declarations.append(declaration)
-    return declarations
+        for gnum, part_line in enumerate(part.lines, start=1):
+            placed.pending[part_line.key] = (declaration, gnum, part_line, part.line_tax(part_line))
+        placed.declarations.append(declaration)
+    return placed
+
+
+def declaration_line_create(
+    *, placed: PlacedDeclarations, order_line, basket_line
+) -> DeclarationLine:
+    """Store the declaration line of ``basket_line`` with the order line just made from it.
+    Raises ``ValidationError`` if the quote had no such line (the basket changed)."""
+    try:
+        declaration, gnum, part_line, line_tax = placed.pending.pop(str(basket_line.pk))
+    except KeyError:
+        raise ValidationError(
+            _("Your basket changed while the order was being placed. Please check it again.")
+        ) from None
+    return DeclarationLine.objects.create(
+        declaration=declaration,
+        order_line=order_line,
+        gnum=gnum,
+        filing_record=part_line.filing,
+        quantity=part_line.quantity,
+        unit_price=part_line.unit_price,
+        goods_value=line_tax.goods_value,
+        freight_share=line_tax.freight_share,
+        dutiable_value=line_tax.dutiable_value,
+        duty=line_tax.duty,
+        consumption_tax=line_tax.consumption_tax,
+        vat=line_tax.vat,
+        tax_total=line_tax.total,
+    )
+
+
+def declarations_complete(*, placed: PlacedDeclarations, order) -> list[Declaration]:
+    """Check that every line of the quote was stored and that the order charges exactly what
+    its declarations say (the payment is one amount; customs checks each declaration's
+    ``actual_paid`` against its payment). Raises ``ValidationError`` otherwise."""
+    declared = sum((d.actual_paid for d in placed.declarations), Decimal("0.00"))
+    if placed.pending or declared != order.total_incl_tax:
+        raise ValidationError(
+            _(
+                "The order total does not match its customs declarations, so it cannot be "
+                "paid. Please check your basket again or contact customer services."
+            )
+        )
+    return placed.declarations
 
 
 @transaction.atomic

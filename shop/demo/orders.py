@@ -20,6 +20,8 @@ Country = get_model("address", "Country")
 ShippingAddress = get_model("order", "ShippingAddress")
 Selector = get_class("partner.strategy", "Selector")
 OrderCreator = get_class("order.utils", "OrderCreator")
+OrderCustoms = get_class("order.utils", "OrderCustoms")
+Applicator = get_class("offer.applicator", "Applicator")
 OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 ShippingRepository = get_class("shipping.repository", "Repository")
@@ -39,15 +41,40 @@ class Consignee:
     phone: str
 
 
-@transaction.atomic
-def order_place(*, user, items, identity, consignee: Consignee, paid: bool = True):
-    """Place one order for ``items`` ([(product, quantity)]) as ``user`` with the real-name
-    ``identity``; when ``paid``, mark every declaration paid (messages go to the outbox).
-    Raises ``ValidationError`` when the basket cannot go through customs (limits, filings)."""
+def basket_create(*, user, items):
+    """A basket of ``user`` holding ``items`` ([(product, quantity)] or
+    [(product, quantity, options)] with Oscar's ``[{"option": …, "value": …}]``)."""
     basket = Basket.objects.create(owner=user)
     basket.strategy = Selector().strategy(user=user)
-    for product, quantity in items:
-        basket.add_product(product, quantity)
+    for product, quantity, *options in items:
+        basket.add_product(product, quantity, options=options[0] if options else None)
+    return basket
+
+
+def order_place(*, user, items=(), identity, consignee: Consignee, paid: bool = True, basket=None):
+    """Place one order for ``items`` (see ``basket_create``; or an open ``basket`` of
+    ``user``) with the real-name ``identity``, through the checkout's own path: Oscar's offers
+    applied to the basket, the customs quote, and the forked ``OrderCreator`` that stores the
+    declarations with the order lines and locks and allocates the stock. When ``paid``, mark
+    every declaration paid (messages go to the outbox). Raises ``UnableToPlaceOrder`` when the
+    basket cannot be ordered (stock, limits, filings, too many unpaid orders); nothing is
+    written then."""
+    with transaction.atomic():
+        order = _order_place(
+            user=user,
+            basket=basket or basket_create(user=user, items=items),
+            identity=identity,
+            consignee=consignee,
+        )
+    # paying is its own transaction, as when the shopper pays after placing the order
+    if paid:
+        _pay_in_sandbox(order, payer=identity.name)
+    return order
+
+
+def _order_place(*, user, basket, identity, consignee: Consignee):
+    basket.strategy = Selector().strategy(user=user)
+    Applicator().apply(basket, user)
     quote = checkout_quote(
         basket=basket, annual_used=annual_quota_used(id_number_hash=identity.id_number_hash)
     )
@@ -76,17 +103,14 @@ def order_place(*, user, items, identity, consignee: Consignee, paid: bool = Tru
         shipping_address=address,
         order_number=OrderNumberGenerator().order_number(basket),
         surcharges=surcharges,
+        customs=OrderCustoms(
+            quote=quote,
+            identity=identity,
+            consignee_phone=consignee.phone,
+            notice_accepted_at=timezone.now(),
+        ),
     )
     basket.submit()
-    customs_services.declarations_create(
-        order=order,
-        quote=quote,
-        identity=identity,
-        consignee_phone=consignee.phone,
-        notice_accepted_at=timezone.now(),
-    )
-    if paid:
-        _pay_in_sandbox(order, payer=identity.name)
     return order
 
 

@@ -224,19 +224,27 @@ def _translated(prefix: str, texts: dict[str, str]) -> dict[str, str]:
     return {f"{prefix}_{LANGUAGE_FIELDS[lang]}": texts[lang] for lang in data.LANGUAGES}
 
 
+EXISTING_USER = "(existing, password unchanged)"
+
+
 def _user(email: str, *, password: str, is_staff=False, is_superuser=False, first_name=""):
-    """Create or update a demo user. The password is set on creation, and on every run while
-    passwords are the known demo ones; returns the password now valid or "(unchanged)"."""
+    """Create a demo user if no account has this e-mail address; returns (user, the password
+    to print). An existing account is left exactly as it is (issue #10): its password, staff
+    and active flags are never reset, so a re-run cannot reopen an account someone changed or
+    locked; the password printed for it is ``EXISTING_USER``."""
     User = get_user_model()
-    user, created = User.objects.get_or_create(
+    user = User.objects.filter(email__iexact=email).order_by("pk").first()
+    if user is not None:
+        return user, EXISTING_USER
+    user = User(
         email=email,
-        defaults={"username": email.split("@")[0], "first_name": first_name},
+        username=email.split("@")[0],
+        first_name=first_name,
+        is_staff=is_staff,
+        is_superuser=is_superuser,
+        is_active=True,
     )
-    user.is_staff, user.is_superuser, user.is_active = is_staff, is_superuser, True
-    if created or password.startswith("demo-"):
-        user.set_password(password)
-    else:
-        password = "(unchanged)"
+    user.set_password(password)
     user.save()
     return user, password
 

@@ -19,6 +19,14 @@ class WarehouseFactory(factory.django.DjangoModelFactory):
     name = "珲春综保区仓"
     trade_mode = TradeMode.BONDED_1210
     customs_code = "1505"
+    # the codes customs messages need (shop/demo/services.py has the demo's)
+    port_code = "1505"
+    area_code = factory.LazyAttribute(lambda o: "2224W60001" if o.trade_mode == "1210" else "")
+    ems_no = factory.LazyAttribute(lambda o: "T1505W000001" if o.trade_mode == "1210" else "")
+    logistics_code = "2224980001"
+    logistics_name = "珲春东北亚供应链有限公司"
+    traf_mode = factory.LazyAttribute(lambda o: "4" if o.trade_mode == "1210" else "5")
+    traf_no = factory.LazyAttribute(lambda o: "" if o.trade_mode == "1210" else "KE0831")
 
 
 class PartnerFactory(oscar_factories.PartnerFactory):
@@ -27,6 +35,8 @@ class PartnerFactory(oscar_factories.PartnerFactory):
 
     name = factory.Sequence(lambda n: f"Merchant {n}")
     code = factory.Sequence(lambda n: f"merchant-{n}")
+    customs_code = factory.Sequence(lambda n: f"2224{n % 1000000:06d}")
+    customs_name = factory.LazyAttribute(lambda o: f"{o.name}（测试）")
 
 
 class StockRecordFactory(oscar_factories.StockRecordFactory):
@@ -35,6 +45,7 @@ class StockRecordFactory(oscar_factories.StockRecordFactory):
     filing_record = factory.SubFactory("tests.factories.customs.FilingRecordFactory")
     price_currency = "CNY"
     price = Decimal("99.00")
+    item_record_no = factory.Sequence(lambda n: f"{n + 1}")
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):

@@ -25,6 +25,16 @@ ID_NUMBER = valid_id_number()  # 11010519491231002X
 OTHER_ID = valid_id_number("21010219900307123")
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """The ID-number rate limit counts in the cache, which outlives a test (locmem)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def shopper(django_user_model):
     Country.objects.create(
@@ -170,6 +180,7 @@ def test_placing_the_order_stores_declarations_with_numbers_and_taxes(client, mi
     assert sum(d.tax_total for d in declarations) == preview.tax_total
     assert order.total_incl_tax == preview.total
     assert order.surcharges.get().incl_tax == preview.tax_total
+    assert order.total_incl_tax == sum(d.actual_paid for d in declarations)
     for d in declarations:
         assert d.actual_paid == d.goods_value + d.freight + d.tax_total
         assert d.lines.count() >= 1
@@ -373,3 +384,92 @@ def test_shopper_sees_declarations_and_their_status_on_the_order(client, mixed_b
     assert "Waiting for your payment." in html
     for declaration in order.declarations.all():
         assert declaration.number in html
+
+
+def test_the_last_unit_bought_by_someone_else_meanwhile_keeps_the_basket(
+    client, shopper, warehouses, monkeypatch
+):
+    from shop.apps.checkout.views import PaymentDetailsView
+
+    StockRecord = get_model("partner", "StockRecord")
+    mask = product("补水面膜", "129.00", warehouses["hunchun"], PartnerFactory())
+    StockRecord.objects.filter(product=mask).update(num_in_stock=2, num_allocated=0)
+    client.force_login(shopper)
+    add(client, mask, quantity=2)
+    fill_address(client)
+    fill_identity(client)
+    original = PaymentDetailsView.check_basket_is_valid
+
+    def another_shopper_buys_one_right_after_the_check(self, request):
+        original(self, request)
+        StockRecord.objects.filter(product=mask).update(num_allocated=1)
+
+    monkeypatch.setattr(
+        PaymentDetailsView, "check_basket_is_valid", another_shopper_buys_one_right_after_the_check
+    )
+    with translation.override("en"):
+        response = client.post(
+            "/en/checkout/preview/", {"action": "place_order", "accept_notice": "1"}
+        )
+    assert response.status_code == 200
+    assert f"Only 1 of “{mask.get_title()}” is left" in response.context["error"]
+    assert not Order.objects.exists()
+    assert not Declaration.objects.exists()
+    assert StockRecord.objects.get(product=mask).num_allocated == 1
+    assert client.get("/zh-hans/basket/").context["basket"].num_items == 2
+
+
+def test_checkout_refuses_bonded_goods_whose_filing_is_no_longer_approved(
+    client, shopper, warehouses
+):
+    mask = product("补水面膜", "129.00", warehouses["hunchun"], PartnerFactory())
+    client.force_login(shopper)
+    add(client, mask)
+    FilingRecord.objects.filter(stockrecords__product=mask).update(status=FilingRecord.Status.DRAFT)
+    from shop.customs.checkout import checkout_quote
+
+    basket = client.get("/zh-hans/basket/").context["basket"]
+    with translation.override("en"):
+        quote = checkout_quote(basket=basket)
+    assert not quote.allowed
+    assert quote.problems == (
+        f"“{mask.get_title()}” cannot be sold from a bonded warehouse until its customs filing "
+        "is approved.",
+    )
+
+
+def test_earlier_declarations_of_the_same_basket_count_towards_the_annual_limit(
+    shopper, warehouses
+):
+    from shop.customs.checkout import checkout_quote
+    from shop.demo.orders import basket_create
+
+    partner = PartnerFactory()
+    hunchun = product("相机 A", "600.00", warehouses["hunchun"], partner)
+    dalian = product("相机 B", "600.00", warehouses["dalian"], partner)
+    basket = basket_create(user=shopper, items=[(hunchun, 1), (dalian, 1)])
+    # 25 000 used: each declaration (600.00, free freight) fits alone, both together do not
+    quote = checkout_quote(basket=basket, annual_used=Decimal("25000.00"))
+    assert len(quote.parts) == 2
+    assert quote.parts[0].quote.allowed
+    assert not quote.parts[1].quote.allowed
+    assert quote.parts[1].quote.annual_used == Decimal("25600.00")
+    assert not quote.allowed
+    alone = checkout_quote(
+        basket=basket_create(user=shopper, items=[(dalian, 1)]),
+        annual_used=Decimal("25000.00"),
+    )
+    assert alone.allowed
+
+
+@pytest.mark.parametrize(
+    ("price", "freight"), [("199.00", Decimal("0.00")), ("198.99", Decimal("8.00"))]
+)
+def test_bonded_freight_is_free_from_exactly_199_of_goods(shopper, warehouses, price, freight):
+    from shop.customs.checkout import checkout_quote
+    from shop.demo.orders import basket_create
+
+    item = product("面霜", price, warehouses["hunchun"], PartnerFactory())
+    quote = checkout_quote(basket=basket_create(user=shopper, items=[(item, 1)]))
+    assert quote.parts[0].freight == freight
+    assert quote.total == Decimal(price) + freight + quote.tax_total

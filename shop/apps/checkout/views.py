@@ -13,18 +13,24 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import generic
+from django.views.decorators.debug import sensitive_post_parameters
 from oscar.apps.checkout import exceptions
 from oscar.apps.checkout import views as oscar_views
 from oscar.apps.checkout.session import CheckoutSessionMixin
 from oscar.apps.order.exceptions import UnableToPlaceOrder
+from oscar.core.loading import get_class
 
+from shop.core.ratelimit import client_ip
 from shop.customs import services as customs_services
 from shop.customs.selectors import declaration_list_for_order, orderer_identity_list
 
 from . import customs
 from .forms import CustomsIdentityForm
+
+OrderCustoms = get_class("order.utils", "OrderCustoms")
 
 
 class CustomsSessionMixin:
@@ -41,10 +47,16 @@ class CustomsSessionMixin:
         return customs.quote_for_request(self.request, self.checkout_session)
 
 
+# Names, addresses, ID numbers and phones never appear in Django's error reports (issue #10).
+hide_personal_post_data = method_decorator(sensitive_post_parameters(), name="dispatch")
+
+
+@hide_personal_post_data
 class ShippingAddressView(oscar_views.ShippingAddressView):
     success_url = reverse_lazy("checkout:customs-identity")
 
 
+@hide_personal_post_data
 class CustomsIdentityView(CheckoutSessionMixin, generic.FormView):
     template_name = "oscar/checkout/customs_identity.html"
     form_class = CustomsIdentityForm
@@ -86,6 +98,7 @@ class CustomsIdentityView(CheckoutSessionMixin, generic.FormView):
                     name=form.cleaned_data["name"],
                     id_number=form.cleaned_data["id_number"],
                     phone=form.cleaned_data["phone"],
+                    client_ip=client_ip(self.request),
                 )
             except ValidationError as error:
                 for field, field_errors in error.message_dict.items():
@@ -114,6 +127,7 @@ class PaymentMethodView(CustomsSessionMixin, oscar_views.PaymentMethodView):
     ]
 
 
+@hide_personal_post_data
 class PaymentDetailsView(CustomsSessionMixin, oscar_views.PaymentDetailsView):
     pre_conditions = [
         *oscar_views.PaymentDetailsView.pre_conditions,
@@ -155,18 +169,18 @@ class PaymentDetailsView(CustomsSessionMixin, oscar_views.PaymentDetailsView):
         return super().handle_place_order_submission(request)
 
     def place_order(self, **kwargs):
-        """Oscar's order and our declarations in one transaction: if the declarations cannot be
-        stored (limits, filings), no order is left behind."""
+        """Oscar's order and our declarations in one transaction: the forked ``OrderCreator``
+        stores the declarations with the order's lines and refuses (stock, unpaid orders,
+        limits, filings) with ``UnableToPlaceOrder``; then no order, shipping address or
+        allocation is left behind and Oscar restores the basket."""
+        kwargs["customs"] = OrderCustoms(
+            quote=self.customs_quote(),
+            identity=customs.stored_identity(self.checkout_session, self.request.user),
+            consignee_phone=customs.stored_consignee_phone(self.checkout_session),
+            notice_accepted_at=self._notice_accepted_at,
+        )
         with transaction.atomic():
-            order = super().place_order(**kwargs)
-            customs_services.declarations_create(
-                order=order,
-                quote=self.customs_quote(),
-                identity=customs.stored_identity(self.checkout_session, self.request.user),
-                consignee_phone=customs.stored_consignee_phone(self.checkout_session),
-                notice_accepted_at=self._notice_accepted_at,
-            )
-        return order
+            return super().place_order(**kwargs)
 
     def handle_successful_order(self, order):
         # Oscar's bookkeeping (signal, e-mail, session), then straight on to paying (issue #6).

@@ -7,6 +7,8 @@ by the checkout and customs issues (#4, #5).
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
 from oscar.core.loading import is_model_registered
@@ -21,6 +23,18 @@ enterprise_code_validator = RegexValidator(
     _("An enterprise code has 10 characters (customs registration) or 18 (USCC)."),
     code="invalid_enterprise_code",
 )
+
+
+class InsufficientStock(Exception):
+    """Fewer units are left in a stock record than an order needs."""
+
+    def __init__(self, *, stockrecord, requested: int):
+        self.stockrecord = stockrecord
+        self.requested = requested
+        self.available = max(stockrecord.net_stock_level, 0)
+        super().__init__(
+            f"stock record {stockrecord.pk}: {requested} requested, {self.available} available"
+        )
 
 
 class Warehouse(models.Model):
@@ -149,6 +163,28 @@ if not is_model_registered("partner", "StockRecord"):
 
         class Meta(AbstractStockRecord.Meta):
             pass
+
+        def allocate(self, quantity):
+            """Oscar's allocation, but never beyond the stock (issue #9): Oscar increments
+            ``num_allocated`` unconditionally, so two shoppers could both buy the last unit.
+            One conditional UPDATE (``num_in_stock − num_allocated ≥ quantity``) decides
+            atomically, also without the row lock the order creator takes first. Raises
+            ``InsufficientStock`` and changes nothing when not enough is left."""
+            if not self.can_track_allocations:
+                return
+            self.pre_save_signal()
+            allocated = Coalesce(F("num_allocated"), 0)
+            updated = (
+                type(self)
+                .objects.filter(pk=self.pk, num_in_stock__gte=allocated + quantity)
+                .update(num_allocated=allocated + quantity)
+            )
+            self.refresh_from_db(fields=["num_allocated", "num_in_stock"])
+            if not updated:
+                raise InsufficientStock(stockrecord=self, requested=quantity)
+            self.post_save_signal()
+
+        allocate.alters_data = True
 
 
 from oscar.apps.partner.models import *  # noqa: E402,F403

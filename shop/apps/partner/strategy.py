@@ -13,7 +13,7 @@ from oscar.apps.partner.strategy import (
 )
 from oscar.apps.partner.strategy import Selector as CoreSelector
 
-from shop.customs.codes import TradeMode
+from shop.customs.checkout import Sellability, sellability
 
 
 class AwaitingFiling(availability.Unavailable):
@@ -35,22 +35,24 @@ class NotOnPositiveList(availability.Unavailable):
 
 
 class CustomsStockRequired(StockRequired):
+    # The rule itself lives in shop.customs.checkout.sellability, which the checkout asks too.
     def availability_policy(self, product, stockrecord):
-        if stockrecord is not None and stockrecord.warehouse_id is not None:
-            filing = stockrecord.filing_record
-            if filing is None or not filing.on_positive_list:
-                return NotOnPositiveList()
-            if (
-                stockrecord.warehouse.trade_mode == TradeMode.BONDED_1210
-                and not filing.is_sellable_bonded
-            ):
-                return AwaitingFiling()
+        verdict = sellability(stockrecord)
+        if verdict in (Sellability.NO_FILING, Sellability.NOT_ON_POSITIVE_LIST):
+            return NotOnPositiveList()
+        if verdict is Sellability.FILING_NOT_APPROVED:
+            return AwaitingFiling()
         return super().availability_policy(product, stockrecord)
 
 
 class CrossBorder(UseFirstStockRecord, CustomsStockRequired, NoTax, Structured):
     """Prices in CNY without Oscar's tax: the retail-import tax depends on the whole declaration
     (freight share, limits) and is added at checkout as a surcharge."""
+
+    def fetch_for_line(self, line, stockrecord=None):
+        # Oscar prices a basket line from the product's first stock record; a line holds its own
+        # (the same product from two warehouses is two lines, two declarations).
+        return self.fetch_for_product(line.product, stockrecord or line.stockrecord)
 
 
 class Selector(CoreSelector):
