@@ -24,7 +24,9 @@ What happens to a message
        −504015), a modification (appType 2) after the inventory was accepted (−301011, −401008,
        −504016) or of an unknown document / appType 3 (−301009, −401006, −504014).
     4. CEB621 (appStatus 2) waits for its CEB311 (``order_wait`` seconds, then −621001), then:
-       ``compare_documents`` with whatever CEB411/511 arrived (another company may send them),
+       its own three-document comparison (``simulator_checks.three_documents``, independent of
+       the shop's ``messages.compare``) with whatever CEB411/511 arrived (another company may
+       send them),
        the single-transaction limit (5 000 CNY of dutiable value = goods + freight + insurance −
        discount; one item of quantity 1 may go up to 26 000, §8.1 / 财关税〔2018〕49号) and the
        annual limit per ID number (26 000 CNY per calendar year, Beijing time, summed over what
@@ -86,7 +88,6 @@ from .messages import (
     DXP_NS,
     MessageParseError,
     SchemaInvalid,
-    compare_documents,
     parse_inventory,
     parse_order,
     parse_payment,
@@ -95,16 +96,14 @@ from .messages import (
     validate,
 )
 from .messages.schema import safe_parser
+from .policy import ANNUAL_LIMIT, RETAIL_RATE, SINGLE_LIMIT, STANDARD_VAT
 from .receipts import CUSTOMS_TZ, TaxBill, TaxLine, build_receipt, error_reason
 from .signing import SigningError, check_signature
 from .signing.xmldsig import find_signature, parse_document, read_signature
+from .simulator_checks import three_documents
 
 __all__ = ["ANNUAL_LIMIT", "SINGLE_LIMIT", "CustomsSimulator", "tax_bill_for"]
 
-SINGLE_LIMIT = Decimal("5000.00")  #: §8.1 per transaction
-ANNUAL_LIMIT = Decimal("26000.00")  #: §8.1 per person and calendar year
-RETAIL_RATE = Decimal("0.7")  #: §8.1 VAT and consumption tax at 70 % within the limits
-STANDARD_VAT = Decimal("0.13")
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 
@@ -612,9 +611,10 @@ class CustomsSimulator:
         payment_xml = read(documents["CEB411"]["file"]) if "CEB411" in documents else None
         waybill_xml = read(documents["CEB511"]["file"]) if "CEB511" in documents else None
         inventory_xml = read(record["file"])
-        mismatches = compare_documents(order_xml, payment_xml, waybill_xml, inventory_xml)
+        # its own comparison, not the shop's (messages.compare): see simulator_checks
+        mismatches = three_documents(order_xml, payment_xml, waybill_xml, inventory_xml)
         if mismatches:
-            found = "; ".join(m.message for m in mismatches)
+            found = "; ".join(mismatches)
             info = _fill("-621001", f"三单比对不一致：{found}")
             self._refuse(record, "-621001", _short(info, 1000), now, log)
             return

@@ -62,6 +62,7 @@ class DeclarationListView(DashboardAccessMixin, generic.ListView):
                     outbox_messages__status__in=[
                         OutboxMessage.Status.INVALID,
                         OutboxMessage.Status.GAVE_UP,
+                        OutboxMessage.Status.BLOCKED,
                     ]
                 ),
             )

@@ -330,8 +330,9 @@ class DeclarationStatusChange(models.Model):
 
 class OutboxMessage(models.Model):
     """One customs message to send (issue #5), written in the same transaction as the change that
-    causes it. The XML is built at the first attempt and kept (encrypted) so every retry sends the
-    same bytes under the same guid; delivery is idempotent by guid."""
+    causes it. The XML is built at the first attempt and committed (encrypted) before it is sent
+    for the first time, so every retry sends the same bytes under the same guid; delivery is
+    idempotent by guid."""
 
     class Kind(models.TextChoices):
         ORDER = "CEB311", _("Order (CEB311)")
@@ -345,6 +346,9 @@ class OutboxMessage(models.Model):
         SENT = "sent", _("Sent")
         INVALID = "invalid", _("Invalid, not sent")
         GAVE_UP = "gave_up", _("Failed, needs staff")
+        # an earlier message of the declaration gave up or is invalid: waits for staff to
+        # resend / rebuild that one (the reason is in last_error)
+        BLOCKED = "blocked", _("Blocked by an earlier message")
 
     declaration = models.ForeignKey(
         Declaration, on_delete=models.PROTECT, related_name="outbox_messages"

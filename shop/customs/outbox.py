@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from integrations.customs.transport.base import TransportError
 from integrations.registry import get_backend
+from shop.core.masking import mask_text
 
 from .messages import MessageInvalid
 from .models import Declaration, OutboxAttempt, OutboxMessage
@@ -79,26 +80,59 @@ def outbox_create_for_declaration(*, declaration: Declaration, kinds=None) -> li
     return messages
 
 
+def _masked(error: BaseException | str) -> str:
+    """An error text as it may be stored and shown: ID numbers and phones masked, bounded."""
+    return mask_text(str(error))[:2000]
+
+
 def _log(message: OutboxMessage, *, ok: bool, error: str = "") -> None:
-    OutboxAttempt.objects.create(message=message, ok=ok, error=error[:2000])
+    OutboxAttempt.objects.create(message=message, ok=ok, error=_masked(error))
+
+
+# An attempt is logged as this when it starts; the result replaces it. One that still says it
+# was interrupted: the worker died during the send (the next attempt finds out what happened).
+INTERRUPTED = "interrupted: no result recorded (worker stopped during the attempt?)"
+BLOCKING = (
+    OutboxMessage.Status.GAVE_UP,
+    OutboxMessage.Status.INVALID,
+    OutboxMessage.Status.BLOCKED,
+)
 
 
 def outbox_deliver(
     *, message_id: int, now: datetime.datetime | None = None, build: Callable | None = None
 ) -> str:
     """Try to deliver one message. Returns what happened: ``sent``, ``retry``, ``gave_up``,
-    ``invalid``, ``waiting`` (an earlier message of the declaration is not sent yet), ``not_due``
-    or ``skipped`` (already sent, or another worker holds it).
+    ``invalid``, ``waiting`` (an earlier message of the declaration is not sent yet),
+    ``blocked`` (an earlier one gave up or is invalid: staff must act), ``not_due`` or
+    ``skipped`` (already sent, or another worker holds it).
 
-    The row is locked (``skip_locked``) for the whole attempt, so two workers never send it at
-    the same time. A crash after the transport accepted the file but before this transaction
-    commits leads to a resend of the same bytes under the same guid, which the transport and
-    customs treat as one message.
+    Two transactions, so what customs receives is exactly what is stored:
+
+    1. prepare: lock the row, check the order, build and sign the XML if it has none yet, count
+       the attempt (with its backoff as a lease) and log it as started — committed BEFORE the
+       first byte goes out;
+    2. send the stored bytes and record the result.
+
+    A worker killed between the transport accepting the file and step 2's commit leaves the
+    message pending with an "interrupted" attempt; the next attempt sends the same bytes under
+    the same guid, which the transport (the guid marker of the folder exchange, HTTP 409 of the
+    gateway) and customs treat as one message. Any exception, not only ``TransportError``,
+    counts as a failed attempt with backoff: one bad message never stops the others.
     """
     if build is None:
         from .messages import build_message as build
     now = now or timezone.now()
-    retry_at = None
+    outcome, retry_at, attempt_id = _prepare(message_id, now=now, build=build)
+    if attempt_id is not None:
+        outcome, retry_at = _send(message_id, attempt_id=attempt_id, now=now)
+    if retry_at is not None:
+        transaction.on_commit(lambda: _enqueue([message_id], run_after=retry_at))
+    return outcome
+
+
+def _prepare(message_id: int, *, now, build):
+    """Step 1. Returns (outcome, retry_at, attempt id); an attempt id means: send now."""
     with transaction.atomic():
         message = (
             OutboxMessage.objects.select_for_update(skip_locked=True)
@@ -107,69 +141,137 @@ def outbox_deliver(
             .first()
         )
         if message is None:
-            return "skipped"
+            return "skipped", None, None
         if message.next_attempt_at > now:
-            return "not_due"
-        earlier = (
+            return "not_due", None, None
+        earlier = list(
             OutboxMessage.objects.filter(
                 declaration=message.declaration_id, sequence__lt=message.sequence
             )
             .exclude(status=OutboxMessage.Status.SENT)
-            .exists()
+            .order_by("sequence")
         )
+        stuck = next((m for m in earlier if m.status in BLOCKING), None)
+        if stuck is not None:
+            message.status = OutboxMessage.Status.BLOCKED
+            message.last_error = (
+                f"blocked: waits for {stuck.kind} {stuck.guid}, which is "
+                f"{stuck.get_status_display()} (resend or rebuild it)"
+            )
+            message.save(update_fields=["status", "last_error"])
+            logger.warning(
+                "customs message %s %s blocked by %s %s (%s)",
+                message.kind,
+                message.guid,
+                stuck.kind,
+                stuck.guid,
+                stuck.status,
+            )
+            return "blocked", None, None
         if earlier:
             message.next_attempt_at = now + WAIT_FOR_EARLIER
             message.save(update_fields=["next_attempt_at"])
-            outcome, retry_at = "waiting", message.next_attempt_at
-        else:
-            outcome, retry_at = _attempt(message, now=now, build=build)
-    if retry_at is not None:
-        transaction.on_commit(lambda: _enqueue([message_id], run_after=retry_at))
-    return outcome
-
-
-def _attempt(message: OutboxMessage, *, now, build):
-    message.attempts += 1
-    try:
+            return "waiting", message.next_attempt_at, None
+        message.attempts += 1
         if not message.payload:
             try:
-                message.payload = build(message).decode("utf-8")
+                payload = build(message)
             except MessageInvalid as error:
                 message.status = OutboxMessage.Status.INVALID
-                message.last_error = str(error)
+                message.last_error = _masked(error)
                 message.save(update_fields=["status", "last_error", "attempts"])
                 _log(message, ok=False, error=f"invalid: {error}")
                 logger.error(
-                    "customs message %s %s invalid, not sent: %s", message.kind, message.guid, error
+                    "customs message %s %s invalid, not sent: %s",
+                    message.kind,
+                    message.guid,
+                    _masked(error),
                 )
-                return "invalid", None
-        get_backend("customs_transport").send(
-            message_id=message.guid, data=message.payload.encode("utf-8")
+                return "invalid", None, None
+            except Exception as error:  # signer down, a bug in the data: an attempt like any
+                outcome, retry_at = _failed(message, error, now=now, during="build")
+                _log(message, ok=False, error=f"build: {error}")
+                return outcome, retry_at, None
+            message.payload = payload.decode("utf-8")
+        # the lease: if this worker dies during the send, the next try waits for the backoff
+        message.next_attempt_at = now + backoff(message.attempts)
+        message.save(update_fields=["payload", "attempts", "next_attempt_at"])
+        attempt = OutboxAttempt.objects.create(message=message, ok=False, error=INTERRUPTED)
+        return "", None, attempt.pk
+
+
+def _send(message_id: int, *, attempt_id: int, now):
+    """Step 2: send the stored bytes, record the result."""
+    with transaction.atomic():
+        message = (
+            OutboxMessage.objects.select_for_update(skip_locked=True)
+            .filter(pk=message_id, status=OutboxMessage.Status.PENDING)
+            .first()
         )
-    except TransportError as error:
-        message.last_error = str(error)
-        if message.attempts >= settings.CUSTOMS_MAX_ATTEMPTS:
-            message.status = OutboxMessage.Status.GAVE_UP
-            retry_at, outcome = None, "gave_up"
-        else:
-            message.next_attempt_at = now + backoff(message.attempts)
-            retry_at, outcome = message.next_attempt_at, "retry"
-        message.save()
-        _log(message, ok=False, error=str(error))
-        logger.warning(
-            "customs message %s %s attempt %s failed: %s",
-            message.kind,
-            message.guid,
-            message.attempts,
-            error,
+        if message is None:
+            return "skipped", None
+        attempt = OutboxAttempt.objects.get(pk=attempt_id)
+        try:
+            get_backend("customs_transport").send(
+                message_id=message.guid, data=message.payload.encode("utf-8")
+            )
+        except Exception as error:
+            outcome, retry_at = _failed(message, error, now=now, during="send")
+            attempt.error = _masked(error)
+            attempt.save(update_fields=["error"])
+            return outcome, retry_at
+        message.status = OutboxMessage.Status.SENT
+        message.sent_at = now
+        message.last_error = ""
+        message.save(update_fields=["status", "sent_at", "last_error"])
+        attempt.ok, attempt.error = True, ""
+        attempt.save(update_fields=["ok", "error"])
+        return "sent", None
+
+
+def _failed(message: OutboxMessage, error: Exception, *, now, during: str):
+    """Record a failed attempt on the message (already counted): retry later or give up."""
+    message.last_error = _masked(error)
+    if message.attempts >= settings.CUSTOMS_MAX_ATTEMPTS:
+        message.status = OutboxMessage.Status.GAVE_UP
+        retry_at, outcome = None, "gave_up"
+    else:
+        message.next_attempt_at = now + backoff(message.attempts)
+        retry_at, outcome = message.next_attempt_at, "retry"
+    message.save(update_fields=["status", "last_error", "attempts", "next_attempt_at"])
+    log = logger.warning if isinstance(error, TransportError) else logger.error
+    log(
+        "customs message %s %s attempt %s failed (%s): %s%s",
+        message.kind,
+        message.guid,
+        message.attempts,
+        during,
+        type(error).__name__,
+        f" {_masked(error)}" if str(error) else "",
+        exc_info=not isinstance(error, TransportError),
+    )
+    return outcome, retry_at
+
+
+def _unblock_after(message: OutboxMessage) -> None:
+    """Staff acted on ``message``: the later messages of its declaration that were blocked by
+    it go back in the queue (they block again at once if another earlier one is stuck)."""
+    blocked = list(
+        OutboxMessage.objects.select_for_update().filter(
+            declaration=message.declaration_id,
+            sequence__gt=message.sequence,
+            status=OutboxMessage.Status.BLOCKED,
         )
-        return outcome, retry_at
-    message.status = OutboxMessage.Status.SENT
-    message.sent_at = now
-    message.last_error = ""
-    message.save()
-    _log(message, ok=True)
-    return "sent", None
+    )
+    now = timezone.now()
+    for later in blocked:
+        later.status = OutboxMessage.Status.PENDING
+        later.last_error = ""
+        later.next_attempt_at = now
+        later.save(update_fields=["status", "last_error", "next_attempt_at"])
+    ids = [m.pk for m in blocked]
+    if ids:
+        transaction.on_commit(lambda: _enqueue(ids))
 
 
 def outbox_due(*, now=None, limit: int = 500) -> list[int]:
@@ -190,6 +292,7 @@ def outbox_resend(*, message: OutboxMessage) -> OutboxMessage:
         locked.status = OutboxMessage.Status.PENDING
         locked.next_attempt_at = timezone.now()
         locked.save(update_fields=["status", "next_attempt_at"])
+        _unblock_after(locked)
         transaction.on_commit(lambda: _enqueue([locked.pk]))
     return locked
 
@@ -206,6 +309,7 @@ def outbox_retry_invalid(*, message: OutboxMessage) -> OutboxMessage:
         locked.last_error = ""
         locked.next_attempt_at = timezone.now()
         locked.save(update_fields=["status", "payload", "last_error", "next_attempt_at"])
+        _unblock_after(locked)
         transaction.on_commit(lambda: _enqueue([locked.pk]))
     return locked
 

@@ -7,6 +7,11 @@ under review, released, refused with customs' reason, cancelled). A file that ca
 or matched is quarantined (kept, encrypted, in ``CustomsReceipt`` and moved to the transport's
 ``failed`` folder) with one clear log line; nothing raises out of the loop and nothing is lost.
 The same receipt delivered twice is applied once (fingerprint of kind, guids, status and time).
+
+Each file is handled on its own: an odd name (``CEB622 (1).xml``), a file over
+``CUSTOMS_RECEIPT_MAX_BYTES`` (refused by its size, before it is read), unreadable or unparsable
+content, or a receipt that answers no message this shop sent and none of its declarations —
+each is quarantined with at most ``RAW_LIMIT`` bytes kept, one log line, and the loop goes on.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import logging
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from integrations.customs.receipts import (
@@ -25,7 +31,9 @@ from integrations.customs.receipts import (
     parse_receipt,
     status_text,
 )
+from integrations.customs.transport.base import TransportError
 from integrations.registry import get_backend
+from shop.core.masking import mask_text
 
 from .models import CustomsReceipt, Declaration, OutboxMessage
 from .services import TRANSITIONS, declaration_transition
@@ -59,6 +67,14 @@ RANK = {
 }
 # A format-check receipt (CEB900) is about our message, not the goods: staff fix and resend.
 NO_STATUS_CHANGE_KINDS = {"CEB900"}
+#: what is kept (encrypted) of a quarantined file: enough for staff to see what it was
+RAW_LIMIT = 64 * 1024
+#: default for ``settings.CUSTOMS_RECEIPT_MAX_BYTES``: customs receipts are a few KiB
+DEFAULT_MAX_BYTES = 1024 * 1024
+
+
+def max_receipt_bytes() -> int:
+    return int(getattr(settings, "CUSTOMS_RECEIPT_MAX_BYTES", DEFAULT_MAX_BYTES))
 
 
 def _fingerprint(receipt: Receipt) -> str:
@@ -82,7 +98,12 @@ def _match(receipt: Receipt) -> Declaration | None:
     """Find the declaration a receipt answers: by the guid of our message, else by the
     business keys customs echoes (order/cop number, waybill number, inventory number)."""
     for guid in {receipt.message_guid, receipt.guid} - {None, ""}:
-        message = OutboxMessage.objects.filter(guid=guid.upper()).only("declaration_id").first()
+        message = (
+            OutboxMessage.objects.filter(guid=guid.upper(), attempts__gt=0)  # one we sent
+            .exclude(status=OutboxMessage.Status.INVALID)
+            .only("declaration_id")
+            .first()
+        )
         if message is not None:
             return Declaration.objects.get(pk=message.declaration_id)
     for field, value in (
@@ -125,7 +146,10 @@ def _advance(declaration: Declaration, target: str, receipt: Receipt) -> None:
         )
 
 
-def _quarantine(*, name: str, data: bytes, problem: str, receipt: Receipt | None = None) -> None:
+def _quarantine(
+    *, name: str, data: bytes, problem: str, receipt: Receipt | None = None, exc_info=False
+) -> None:
+    problem = mask_text(problem)
     CustomsReceipt.objects.create(
         file_name=name[:255],
         kind=receipt.kind if receipt else "",
@@ -135,9 +159,9 @@ def _quarantine(*, name: str, data: bytes, problem: str, receipt: Receipt | None
         return_info=receipt.return_info if receipt else "",
         status=CustomsReceipt.Status.QUARANTINED,
         problem=problem,
-        raw=_text(data),
+        raw=_text(data[:RAW_LIMIT]),
     )
-    logger.error("customs receipt %s quarantined: %s", name, problem)
+    logger.error("customs receipt %r quarantined: %s", name, problem, exc_info=exc_info)
 
 
 @transaction.atomic
@@ -200,19 +224,39 @@ def receipt_file_process(*, name: str, data: bytes) -> bool:
 
 
 def receipts_receive(*, limit: int = 100) -> dict[str, int]:
-    """One pass over the transport's incoming receipts. Never raises for a bad file."""
+    """One pass over the transport's incoming receipts. Never raises for a bad file: each file
+    is handled on its own and ends up archived (applied) or in ``failed/`` (quarantined)."""
     transport = get_backend("customs_transport")
     counts = {"processed": 0, "quarantined": 0}
-    for incoming in transport.receive(limit=limit):
+    try:
+        incoming_files = transport.receive(limit=limit, max_bytes=max_receipt_bytes())
+    except TransportError as error:
+        logger.warning("customs receipts not received: %s", mask_text(str(error)))
+        return counts
+    for incoming in incoming_files:
+        ok = _receive_one(incoming)
         try:
-            ok = receipt_file_process(name=incoming.name, data=incoming.data)
-        except Exception as error:  # a bug must not stop the loop or lose the file
-            logger.exception("customs receipt %s could not be processed", incoming.name)
-            try:
-                _quarantine(name=incoming.name, data=incoming.data, problem=f"error: {error!r}")
-            except Exception:
-                logger.exception("customs receipt %s could not be quarantined", incoming.name)
-            ok = False
-        transport.acknowledge(incoming.name, ok=ok)
+            transport.acknowledge(incoming.name, ok=ok)
+        except Exception as error:  # e.g. failed/ not writable: the file stays, next pass
+            logger.error("customs receipt %r could not be moved: %s", incoming.name, error)
         counts["processed" if ok else "quarantined"] += 1
     return counts
+
+
+def _receive_one(incoming) -> bool:
+    if incoming.problem:
+        _quarantine(name=incoming.name, data=incoming.data, problem=incoming.problem)
+        return False
+    try:
+        return receipt_file_process(name=incoming.name, data=incoming.data)
+    except Exception as error:  # a bug must not stop the loop or lose the file
+        try:
+            _quarantine(
+                name=incoming.name,
+                data=incoming.data,
+                problem=f"error: {type(error).__name__}: {error}",
+                exc_info=True,
+            )
+        except Exception:
+            logger.exception("customs receipt %r could not be quarantined", incoming.name)
+        return False

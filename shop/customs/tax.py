@@ -66,6 +66,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
+# §8.1 limits and the 70 % factor, defined once for the shop and the customs simulator
+from integrations.customs.policy import ANNUAL_LIMIT, RETAIL_RATE, SINGLE_LIMIT
+
 __all__ = [
     "ANNUAL_LIMIT",
     "RETAIL_RATE",
@@ -81,9 +84,6 @@ __all__ = [
     "suggest_split",
 ]
 
-SINGLE_LIMIT = Decimal("5000.00")  # §8.1: per transaction, since 2019-01-01
-ANNUAL_LIMIT = Decimal("26000.00")  # §8.1: per person and calendar year
-RETAIL_RATE = Decimal("0.7")  # §8.1: VAT and consumption tax at 70 % within the limits
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")

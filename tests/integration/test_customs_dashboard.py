@@ -113,3 +113,25 @@ def test_quarantined_receipts_are_listed_for_staff(staff_client, settings):
     receipts_receive()
     html = staff_client.get("/en/dashboard/customs/receipts/?status=quarantined").content.decode()
     assert "junk.xml" in html
+
+
+def test_a_blocked_message_is_shown_with_its_reason(client):
+    from shop.customs import outbox
+    from tests.factories.customs import DeclarationFactory
+
+    declaration = DeclarationFactory()
+    order, payment = outbox.outbox_create_for_declaration(
+        declaration=declaration, kinds=["CEB311", "CEB411"]
+    )
+    OutboxMessage.objects.filter(pk=order.pk).update(status="gave_up", attempts=12)
+    assert outbox.outbox_deliver(message_id=payment.pk) == "blocked"
+    staff = User.objects.create_user("ops@shop.example.com", "ops@shop.example.com", "x")
+    staff.is_staff = True
+    staff.save()
+    client.force_login(staff)
+    page = client.get(f"/en/dashboard/customs/messages/{payment.pk}/").content.decode()
+    assert "Blocked by an earlier message" in page
+    assert 'id="blocked_reason"' in page
+    assert order.guid in page
+    listing = client.get("/en/dashboard/customs/?problems=on").content.decode()
+    assert declaration.number in listing

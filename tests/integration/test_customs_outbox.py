@@ -2,6 +2,7 @@
 through failures and a crashed worker, invalid messages never sent."""
 
 import datetime
+import os
 
 import pytest
 from django.utils import timezone
@@ -110,26 +111,175 @@ def test_transport_down_for_a_while_then_delivered_exactly_once(declaration, out
     assert log == [False, False, False, True]
 
 
-def test_worker_killed_after_sending_redelivers_the_same_message_once(
-    declaration, out_dir, monkeypatch
-):
+def test_crash_after_build_before_send_resends_the_stored_bytes(declaration, out_dir, monkeypatch):
+    """The signed XML is committed before the first send: a worker that dies after building
+    (here: before the transport wrote anything) never leads to a second, different build."""
     message = outbox.outbox_create_for_declaration(declaration=declaration, kinds=["CEB311"])[0]
-    real_log = outbox._log
+    builds = []
 
-    def crash(*args, **kwargs):
-        raise SystemExit("worker killed")  # after the transport accepted the file, before commit
+    def build(message):  # a new signature every time, like the real signer's random k
+        builds.append(1)
+        return f"<{message.kind} guid='{message.guid}' build='{len(builds)}'/>".encode()
 
-    monkeypatch.setattr(outbox, "_log", crash)
-    with pytest.raises(SystemExit):
-        outbox.outbox_deliver(message_id=message.pk, build=fake_build)
+    def killed(self, **kwargs):
+        raise KeyboardInterrupt("worker killed before the send")
+
+    monkeypatch.setattr(FolderExchange, "send", killed)
+    now = timezone.now()
+    with pytest.raises(KeyboardInterrupt):
+        outbox.outbox_deliver(message_id=message.pk, now=now, build=build)
     message.refresh_from_db()
-    assert message.status == OutboxMessage.Status.PENDING  # the transaction rolled back
-    monkeypatch.setattr(outbox, "_log", real_log)
-    # the restarted worker builds the same bytes under the same guid; the exchange keeps one copy
-    assert outbox.outbox_deliver(message_id=message.pk, build=fake_build) == "sent"
-    files = list(out_dir.iterdir())
-    assert [p.name for p in files] == [f"{message.guid}.xml"]
-    assert files[0].read_bytes() == fake_build(message)
+    stored = message.payload
+    assert stored == f"<CEB311 guid='{message.guid}' build='1'/>"
+    assert message.status == OutboxMessage.Status.PENDING
+    monkeypatch.undo()
+    later = now + datetime.timedelta(hours=2)
+    assert outbox.outbox_deliver(message_id=message.pk, now=later, build=build) == "sent"
+    assert len(builds) == 1  # never built again
+    assert (out_dir / f"{message.guid}.xml").read_bytes() == stored.encode()
+
+
+@pytest.mark.parametrize("where", ["build", "send"])
+def test_any_exception_is_a_recorded_attempt_and_the_next_message_still_goes(
+    where, out_dir, monkeypatch, caplog
+):
+    from django.core.management import call_command
+
+    bad, good = DeclarationFactory(), DeclarationFactory()
+    bad_message = outbox.outbox_create_for_declaration(declaration=bad, kinds=["CEB311"])[0]
+    good_message = outbox.outbox_create_for_declaration(declaration=good, kinds=["CEB311"])[0]
+    real_send = FolderExchange.send
+
+    def build(message):
+        if where == "build" and message.pk == bad_message.pk:
+            raise RuntimeError("bug for buyer 110105194912310021, phone 13900001234")
+        return fake_build(message)
+
+    def send(self, *, message_id, data):
+        if where == "send" and message_id == bad_message.guid:
+            raise RuntimeError("bug for buyer 110105194912310021, phone 13900001234")
+        return real_send(self, message_id=message_id, data=data)
+
+    monkeypatch.setattr(FolderExchange, "send", send)
+    monkeypatch.setattr("shop.customs.messages.build_message", build)
+    call_command("customs_send", "--once")
+    bad_message.refresh_from_db()
+    good_message.refresh_from_db()
+    assert good_message.status == OutboxMessage.Status.SENT
+    assert (out_dir / f"{good_message.guid}.xml").exists()
+    assert bad_message.status == OutboxMessage.Status.PENDING
+    assert bad_message.attempts == 1
+    assert bad_message.next_attempt_at > timezone.now()  # backoff, not a hot loop
+    attempt = bad_message.attempt_log.get()
+    assert attempt.ok is False
+    assert "bug for buyer" in attempt.error
+    # personal data in exception texts is masked where it is stored
+    for text in (bad_message.last_error, attempt.error):
+        assert "110105194912310021" not in text
+        assert "13900001234" not in text
+        assert "1101" in text  # masked, not dropped
+    # the log line is masked too (tracebacks are masked by the logging filter in production)
+    lines = [r.getMessage() for r in caplog.records if bad_message.guid in r.getMessage()]
+    assert len(lines) == 1
+    assert "110105194912310021" not in lines[0]
+
+
+def test_a_message_behind_one_that_gave_up_is_blocked_until_staff_resend(
+    declaration, out_dir, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.CUSTOMS_MAX_ATTEMPTS = 1
+    order, payment = outbox.outbox_create_for_declaration(
+        declaration=declaration, kinds=["CEB311", "CEB411"]
+    )
+    real_send = FolderExchange.send
+
+    def down_for_orders(self, *, message_id, data):
+        if message_id == order.guid:
+            raise TransportError("down")
+        return real_send(self, message_id=message_id, data=data)
+
+    monkeypatch.setattr(FolderExchange, "send", down_for_orders)
+    now = timezone.now()
+    assert deliver_all(now) == ["gave_up", "blocked"]
+    payment.refresh_from_db()
+    assert payment.status == OutboxMessage.Status.BLOCKED
+    assert order.guid in payment.last_error
+    # blocked is not pending: no sweep or worker touches it again
+    assert outbox.outbox_due(now=now + datetime.timedelta(days=1)) == []
+    assert outbox.outbox_deliver(message_id=payment.pk, now=now, build=fake_build) == "skipped"
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=False):
+        outbox.outbox_resend(message=order)
+    payment.refresh_from_db()
+    assert payment.status == OutboxMessage.Status.PENDING
+    assert payment.last_error == ""
+    assert deliver_all(timezone.now()) == ["sent", "sent"]
+
+
+def test_a_message_behind_an_invalid_one_is_blocked_until_it_is_rebuilt(
+    declaration, out_dir, django_capture_on_commit_callbacks
+):
+    order, payment = outbox.outbox_create_for_declaration(
+        declaration=declaration, kinds=["CEB311", "CEB411"]
+    )
+
+    def invalid(message):
+        raise outbox.MessageInvalid("Element 'gcode': 9 digits")
+
+    now = timezone.now()
+    assert deliver_all(now, build=invalid) == ["invalid", "blocked"]
+    with django_capture_on_commit_callbacks(execute=False):
+        outbox.outbox_retry_invalid(message=order)
+    assert deliver_all(timezone.now()) == ["sent", "sent"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_killed_mid_send_delivers_exactly_once_after_restart(
+    tmp_path, settings, monkeypatch
+):
+    """The transport wrote the file, then the process dies before the database commit (real
+    commits here: transaction=True, as a killed db_worker would leave them). After the restart
+    the message is delivered once: one file and one guid marker, SENT, both attempts logged."""
+    settings.INTEGRATIONS = {
+        **settings.INTEGRATIONS,
+        "customs_transport": {
+            "BACKEND": "integrations.customs.transport.folder.FolderExchange",
+            "OPTIONS": {"root": str(tmp_path)},
+        },
+    }
+    declaration = DeclarationFactory()
+    message = outbox.outbox_create_for_declaration(declaration=declaration, kinds=["CEB311"])[0]
+    real_send = FolderExchange.send
+
+    def send_then_die(self, **kwargs):
+        real_send(self, **kwargs)
+        raise SystemExit("db_worker killed")
+
+    monkeypatch.setattr(FolderExchange, "send", send_then_die)
+    now = timezone.now()
+    with pytest.raises(SystemExit):
+        outbox.outbox_deliver(message_id=message.pk, now=now, build=fake_build)
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.Status.PENDING  # the send's transaction rolled back
+    assert message.attempts == 1
+    assert message.payload
+    written = os.stat(tmp_path / "out" / f"{message.guid}.xml")
+    assert outbox.outbox_deliver(message_id=message.pk, now=now, build=fake_build) == "not_due"
+    monkeypatch.undo()
+    restart = now + outbox.backoff(1)
+    assert outbox.outbox_due(now=restart) == [message.pk]
+    assert outbox.outbox_deliver(message_id=message.pk, now=restart, build=fake_build) == "sent"
+    assert outbox.outbox_deliver(message_id=message.pk, now=restart, build=fake_build) == "skipped"
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.Status.SENT
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [f"{message.guid}.xml"]
+    assert [p.name for p in (tmp_path / "sent").iterdir()] == [message.guid]
+    assert (tmp_path / "out" / f"{message.guid}.xml").read_bytes() == fake_build(message)
+    # not written a second time (the transfer client may have read it already): the guid marker
+    again = os.stat(tmp_path / "out" / f"{message.guid}.xml")
+    assert (again.st_ino, again.st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+    log = list(message.attempt_log.values_list("ok", "error"))
+    assert log == [(False, outbox.INTERRUPTED), (True, "")]
 
 
 def test_invalid_message_is_never_sent_and_says_why(declaration, out_dir):

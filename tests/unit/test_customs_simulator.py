@@ -2,6 +2,7 @@
 signed declaration sets in ``out/`` → receipts in ``in/`` as spec §5/§6/§8 describe. No database.
 """
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -621,3 +622,90 @@ def test_run_steps_and_sleeps_between_passes(tmp_path, clock):
     assert sim.run(0.5, stop_after=3, log=lines.append, sleep=sleeps.append) == 3
     assert sleeps == [0.5, 0.5]
     assert any("CEB622 800" in line for line in lines)
+
+
+# --------------------------------------------------------------------------------------------
+# the simulator's own comparison (issue #9): independent of the shop's messages.compare
+
+
+def _variant(data, **parts):
+    return dataclasses.replace(
+        data, **{name: dataclasses.replace(getattr(data, name), **kw) for name, kw in parts.items()}
+    )
+
+
+def _mismatching_sets():
+    data = make_set()
+    other_consignee = Consignee("李明", "13904319999", CONSIGNEE.address, "220104")
+    other_line = dataclasses.replace(data.inventory.lines[1], qty=D("3"))
+    return {
+        "amount paid": _variant(data, payment={"amount_paid": D("1.00")}),
+        "payer": _variant(
+            data, payment={"payer": Person("王芳", "110105194912310021", "13904310001")}
+        ),
+        "consignee phone": _variant(data, waybill={"consignee": other_consignee}),
+        "logistics code": _variant(
+            data, inventory={"logistics": Party("2102980099", "其他速运有限公司")}
+        ),
+        "logistics no": _variant(data, inventory={"logistics_no": "LN-OTHER"}),
+        "inventory buyer": _variant(
+            data, inventory={"buyer": Person("李明", "110105194912310021", "13904310001")}
+        ),
+        "line qty": _variant(data, inventory={"lines": (data.inventory.lines[0], other_line)}),
+        "line missing": _variant(data, inventory={"lines": data.inventory.lines[:1]}),
+        "actual paid formula": _variant(
+            data,
+            order={"actual_paid": data.order.actual_paid + 5},
+            payment={"amount_paid": data.order.actual_paid + 5},
+        ),
+    }
+
+
+@pytest.mark.parametrize("case", sorted(_mismatching_sets()))
+def test_a_bug_in_the_shops_comparison_does_not_blind_the_simulator(
+    case, tmp_path, sim, monkeypatch
+):
+    """Inject a bug into the shop's three-document comparison (it accepts everything): the
+    simulator, like customs, still refuses a set that does not match."""
+    import importlib
+
+    from integrations.customs import messages
+
+    compare = importlib.import_module("integrations.customs.messages.compare")
+    monkeypatch.setattr(compare, "_compare", lambda *args, **kwargs: [])
+    monkeypatch.setattr(compare, "compare_documents", lambda *args, **kwargs: [])
+    monkeypatch.setattr(messages, "compare_documents", lambda *args, **kwargs: [])
+    data = _mismatching_sets()[case]
+    assert compare.compare(data) == []  # the shop's check is blind now
+    send(tmp_path, data)
+    sim.step()
+    assert statuses(tmp_path, "CEB622") == [("CEB622", "-621001")], case
+    refusal = receipts(tmp_path)[-1][1]
+    assert "三单比对不一致" in refusal.return_info
+    assert "110105194912310021" not in refusal.return_info  # ID numbers masked
+    assert "CEB816" not in {r.kind for _, r in receipts(tmp_path)}
+
+
+def test_the_simulators_comparison_accepts_a_consistent_set_of_both_trade_modes():
+    from integrations.customs.simulator_checks import three_documents
+
+    for trade_mode in (BONDED, DIRECT):
+        data = make_set(trade_mode=trade_mode)
+        docs = [message(kind, data)[1] for kind in ("CEB311", "CEB411", "CEB511", "CEB621")]
+        assert three_documents(*docs) == []
+        assert three_documents(docs[0], None, None, docs[3]) == []  # 411/511 sent by others
+
+
+def test_limits_and_rates_are_defined_once():
+    from integrations.customs import policy, simulator
+    from shop.customs import tax
+
+    for name in ("SINGLE_LIMIT", "ANNUAL_LIMIT", "RETAIL_RATE"):
+        assert getattr(tax, name) is getattr(policy, name)
+        assert getattr(simulator, name) is getattr(policy, name)
+    assert simulator.STANDARD_VAT is policy.STANDARD_VAT
+    assert (policy.SINGLE_LIMIT, policy.ANNUAL_LIMIT, policy.RETAIL_RATE) == (
+        D("5000.00"),
+        D("26000.00"),
+        D("0.7"),
+    )

@@ -51,6 +51,56 @@ def test_folder_receives_oldest_first_and_archives_or_quarantines(tmp_path):
     assert exchange.receive() == []
 
 
+def test_folder_files_are_0600_and_folders_0700_whatever_the_umask(tmp_path):
+    import os
+    import stat
+
+    root = tmp_path / "new" / "exchange"
+    old = os.umask(0)
+    try:
+        exchange = FolderExchange(root)
+        exchange.send(message_id="M1", data=b"<x/>")
+        (root / "in" / "r.xml").write_bytes(b"<r/>")
+        exchange.acknowledge("r.xml", ok=True)
+    finally:
+        os.umask(old)
+
+    def mode(path):
+        return stat.S_IMODE(os.stat(path).st_mode)
+
+    for folder in (
+        root.parent,
+        root,
+        *(root / f for f in ("out", "in", "archive", "failed", "sent")),
+    ):
+        assert mode(folder) == 0o700, folder
+    for path in (root / "out" / "M1.xml", root / "sent" / "M1", root / "archive" / "r.xml"):
+        assert mode(path) == 0o600, path
+
+
+def test_folder_receive_reports_odd_files_instead_of_failing(tmp_path):
+    exchange = FolderExchange(tmp_path)
+    exchange._ensure()
+    (tmp_path / "in" / "CEB622 (1).xml").write_bytes(b"<r/>")
+    (tmp_path / "in" / "big.xml").write_bytes(b"x" * 100_000)
+    (tmp_path / "in" / "ok.xml").write_bytes(b"<ok/>")
+    received = {f.name: f for f in exchange.receive(max_bytes=1000)}
+    assert received["ok.xml"].problem == ""
+    assert received["ok.xml"].data == b"<ok/>"
+    assert "name" in received["CEB622 (1).xml"].problem
+    assert "too large" in received["big.xml"].problem
+    assert len(received["big.xml"].data) == 64 * 1024  # a prefix only
+    for name in received:
+        exchange.acknowledge(name, ok=False)
+    assert sorted(p.name for p in (tmp_path / "failed").iterdir()) == sorted(received)
+    # the same name again does not replace the earlier quarantined file
+    (tmp_path / "in" / "ok.xml").write_bytes(b"<again/>")
+    exchange.acknowledge("ok.xml", ok=False)
+    assert len(list((tmp_path / "failed").glob("ok.xml*"))) == 2
+    with pytest.raises(TransportError):
+        exchange.acknowledge("../etc/passwd", ok=False)
+
+
 class _Gateway(BaseHTTPRequestHandler):
     received: dict = {}
     fail_next = 0

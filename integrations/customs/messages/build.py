@@ -150,6 +150,11 @@ BUILDERS: Mapping[str, Callable[..., etree._Element]] = {
 }
 
 
+#: Called as ``observer(kind, guid, xml)`` with every message ``build_message`` returns. Only the
+#: test suite registers one (tests/conftest.py keeps each built message as a test artifact).
+BUILD_OBSERVERS: list[Callable[[str, str, bytes], None]] = []
+
+
 def build_message(
     kind: str, data: DeclarationSet, *, guid: str | uuid.UUID, check: bool = True, **kw
 ) -> bytes:
@@ -165,6 +170,8 @@ def build_message(
     xml = to_bytes(builder(data, guid=guid, **kw))
     if check:
         validate(xml, allow_unsigned=True)
+    for observer in BUILD_OBSERVERS:
+        observer(kind.removesuffix("Message"), str(guid).upper(), xml)
     return xml
 
 

@@ -18,7 +18,12 @@ class TransportError(Exception):
 @dataclass(frozen=True)
 class IncomingFile:
     name: str
+    #: the content; only a bounded prefix when ``problem`` says the file was refused unread
     data: bytes
+    size: int | None = None
+    #: why the transport could not hand the file over as it is (odd name, too large,
+    #: unreadable): the receiver quarantines it without parsing
+    problem: str = ""
 
 
 class Transport(Protocol):
@@ -28,8 +33,9 @@ class Transport(Protocol):
         """Deliver ``data`` once under ``message_id``. Raises ``TransportError``."""
         ...
 
-    def receive(self, *, limit: int = 100) -> list[IncomingFile]:
-        """Receipts waiting to be processed (oldest first), not yet acknowledged."""
+    def receive(self, *, limit: int = 100, max_bytes: int | None = None) -> list[IncomingFile]:
+        """Receipts waiting to be processed (oldest first), not yet acknowledged. A file over
+        ``max_bytes`` comes back with ``problem`` set and only a prefix of its data."""
         ...
 
     def acknowledge(self, name: str, *, ok: bool) -> None:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import base64
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import ClassVar
 
 from .base import IncomingFile, TransportError
+from .folder import PREFIX_BYTES
 
 
 class HttpGateway:
@@ -48,19 +50,35 @@ class HttpGateway:
         if status not in (200, 201, 409):
             raise TransportError(f"gateway answered {status}: {body[:200]!r}")
 
-    def receive(self, *, limit: int = 100) -> list[IncomingFile]:
+    def receive(self, *, limit: int = 100, max_bytes: int | None = None) -> list[IncomingFile]:
         status, body = self._request("GET", f"/receipts?limit={int(limit)}")
         if status != 200:
             raise TransportError(f"gateway answered {status} for receipts")
         try:
-            items = json.loads(body)
-            return [IncomingFile(name=i["name"], data=base64.b64decode(i["data"])) for i in items]
+            items = [(str(i["name"]), base64.b64decode(i["data"])) for i in json.loads(body)]
         except (ValueError, KeyError, TypeError) as error:
             raise TransportError(f"bad receipts listing: {error}") from error
+        incoming = []
+        for name, data in items:
+            problem = ""
+            if max_bytes is not None and len(data) > max_bytes:
+                problem = f"too large: {len(data)} bytes, at most {max_bytes}"
+            incoming.append(
+                IncomingFile(
+                    name=name,
+                    data=data[:PREFIX_BYTES] if problem else data,
+                    size=len(data),
+                    problem=problem,
+                )
+            )
+        return incoming
 
     def acknowledge(self, name: str, *, ok: bool) -> None:
         status, _ = self._request(
-            "POST", f"/receipts/{name}/ack", json.dumps({"ok": ok}).encode(), "application/json"
+            "POST",
+            f"/receipts/{urllib.parse.quote(name, safe='')}/ack",
+            json.dumps({"ok": ok}).encode(),
+            "application/json",
         )
         if status not in (200, 204):
             raise TransportError(f"gateway answered {status} to ack {name}")
