@@ -352,6 +352,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
                 "url_name": "customs-dashboard:receipt-list",
                 "access_fn": lambda user, *a, **k: user.is_staff,
             },
+            {
+                "label": _("Refund jobs"),
+                "url_name": "payments-dashboard:refund-list",
+                "access_fn": lambda user, *a, **k: user.is_staff,
+            },
         ],
     },
 ]

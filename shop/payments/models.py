@@ -1,6 +1,11 @@
 """Payments of orders (issue #6): one ``Payment`` per gateway intent, the webhook events seen
 (idempotency by event id), refunds (idempotency by key), and the sandbox gateway's own intents.
 
+A ``Refund`` is also a durable job (issue #9): refunds that follow from something else (customs
+refused or cancelled a paid declaration, money arrived for an order already paid or closed) are
+written ``queued`` in the transaction that causes them and sent by the refund worker, retried
+with backoff, and left to staff (``needs_staff``) after too many failures.
+
 Oscar's ``payment.Source`` / ``PaymentEvent`` and the order's status are written by
 ``services`` when a payment succeeds; these models keep what the gateway said.
 """
@@ -39,6 +44,9 @@ class Payment(models.Model):
     failure_message = models.CharField(_("Failure"), max_length=255, blank=True)
     amount_refunded = models.DecimalField(_("Refunded"), default=Decimal("0"), **MONEY)
     disputed = models.BooleanField(_("Disputed"), default=False)
+    # succeeded although the order was already paid by another payment, or cancelled/expired:
+    # not the order's payment, refunded automatically (issue #9)
+    superfluous = models.BooleanField(_("Paid after the order was paid or closed"), default=False)
     succeeded_at = models.DateTimeField(_("Paid at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -67,6 +75,8 @@ class WebhookEvent(models.Model):
     intent_id = models.CharField(max_length=255, blank=True, db_index=True)
     times_received = models.PositiveIntegerField(default=1)
     outcome = models.CharField(max_length=255, blank=True)
+    # the last failure to apply it (the event stays unprocessed, and Stripe's retry applies it)
+    last_error = models.CharField(max_length=255, blank=True)
     received_at = models.DateTimeField(auto_now_add=True)
     processed_at = models.DateTimeField(null=True, blank=True)
 
@@ -79,9 +89,11 @@ class WebhookEvent(models.Model):
 
 class Refund(models.Model):
     class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be sent")
         PENDING = "pending", _("Pending")
         SUCCEEDED = "succeeded", _("Refunded")
         FAILED = "failed", _("Failed")
+        NEEDS_STAFF = "needs_staff", _("Needs staff: the gateway kept refusing")
 
     payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="refunds")
     amount = models.DecimalField(_("Amount"), **MONEY)
@@ -95,9 +107,14 @@ class Refund(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # the refund job (queued refunds): attempts at the gateway, when to try next, last error
+    attempts = models.PositiveIntegerField(_("Attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("Next attempt"), null=True, blank=True)
+    last_error = models.CharField(_("Last error"), max_length=500, blank=True)
 
     class Meta:
         ordering = ("-created_at", "-pk")
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
         verbose_name = _("Refund")
         verbose_name_plural = _("Refunds")
 

@@ -1,43 +1,47 @@
-"""Refunds that follow from customs (issue #6): a paid declaration that customs refuses, or that
-is cancelled (CEB623 approved, or a held payment staff cancel), is refunded for its own amount,
-once (the refund key names the declaration and its new status)."""
+"""Refunds that follow from customs (issues #6, #9): a paid declaration that customs refuses, or
+that is cancelled (CEB623 approved, or a held payment staff cancel), is refunded for its own
+amount, once (the refund key names the declaration and its new status).
+
+The refund job is written when the declaration's status change is recorded — inside the
+transaction of ``customs_services.declaration_transition`` — not on ``declaration_status_changed``
+(sent after the commit), so a process that dies right after the commit loses no refund.
+"""
 
 import logging
 
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from integrations.payments.base import PaymentError
-from shop.customs.models import Declaration
-from shop.customs.signals import declaration_status_changed
+from shop.customs.models import Declaration, DeclarationStatusChange
 
 from .models import Payment
 
 logger = logging.getLogger(__name__)
 
 REFUND_ON = {Declaration.Status.REFUSED, Declaration.Status.CANCELLED}
-UNPAID = {Declaration.Status.AWAITING_PAYMENT}
+UNPAID = {"", Declaration.Status.AWAITING_PAYMENT}
 
 
-@receiver(declaration_status_changed)
-def refund_refused_or_cancelled_declaration(sender, declaration, from_status, to_status, **kw):
-    if to_status not in REFUND_ON or from_status in UNPAID:
+@receiver(post_save, sender=DeclarationStatusChange)
+def refund_refused_or_cancelled_declaration(sender, instance, created, raw=False, **kwargs):
+    if not created or raw:
         return
-    from .services import refund_create
+    if instance.to_status not in REFUND_ON or instance.from_status in UNPAID:
+        return
+    from .services import refund_enqueue
 
+    declaration = instance.declaration
     payment = Payment.objects.filter(
-        order_id=declaration.order_id, status=Payment.Status.SUCCEEDED
+        order_id=declaration.order_id, status=Payment.Status.SUCCEEDED, superfluous=False
     ).first()
     if payment is None:
+        logger.error(
+            "declaration %s %s: no payment to refund", declaration.number, instance.to_status
+        )
         return
-    try:
-        refund_create(
-            payment=payment,
-            amount=declaration.actual_paid,
-            reason=f"customs declaration {declaration.number} {to_status}",
-            key=f"declaration-{declaration.number}-{to_status}",
-        )
-    except PaymentError:
-        logger.exception(
-            "refund of declaration %s failed: staff must refund it from the dashboard",
-            declaration.number,
-        )
+    refund_enqueue(
+        payment=payment,
+        amount=declaration.actual_paid,
+        reason=f"customs declaration {declaration.number} {instance.to_status}",
+        key=f"declaration-{declaration.number}-{instance.to_status}",
+    )

@@ -8,19 +8,30 @@ the gateway (``retrieve_intent``) or from a verified webhook, and is applied onc
   (its customs messages queued) — or held for staff when the payer is not the orderer. On
   failure: the order is cancelled, its stock allocation released and the shopper's basket
   restored so they can try again.
-- ``webhook_receive``: verified, recorded by event id (replays do nothing twice), then the intent is
-  reconciled — so the order of webhook and browser return does not matter.
-- ``refund_create``: full or partial, idempotent by key.
+- ``webhook_receive``: verified, recorded by event id, then the intent is reconciled — so the order
+  of webhook and browser return does not matter. The event is marked processed in the
+  transaction that applies it: one that failed is applied by Stripe's retry, one that was
+  applied is a no-op when it comes again.
+- ``refund_create``: full or partial, idempotent by key (staff, at once).
+- ``refund_enqueue`` / ``refund_job_run``: durable refund jobs (issue #9), written in the
+  transaction that causes them and sent afterwards with backoff, the job's key being the
+  gateway's idempotency key.
+- ``payments_reconcile_open`` and ``orders_expire_unpaid``: the periodic jobs that ask the gateway
+  about open payments and close orders left unpaid.
+
+Lock order, everywhere: payment rows, then the order, then its declarations.
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
 from dataclasses import replace
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 
@@ -31,6 +42,7 @@ from integrations.payments.base import (
     Intent,
     PaymentError,
 )
+from integrations.payments.base import Refund as GatewayRefund
 from integrations.registry import get_backend
 from shop.customs import services as customs_services
 from shop.customs.models import Declaration
@@ -50,7 +62,15 @@ Selector = get_class("partner.strategy", "Selector")
 PENDING = "Pending payment"
 PAID = "Paid"
 CANCELLED = "Cancelled"
-OPEN_STATUSES = (Payment.Status.REQUIRES_PAYMENT, Payment.Status.REQUIRES_ACTION)
+#: Payments that may still succeed: never start a second intent while one of these exists.
+OPEN_STATUSES = (
+    Payment.Status.REQUIRES_PAYMENT,
+    Payment.Status.REQUIRES_ACTION,
+    Payment.Status.PROCESSING,
+)
+#: Open payments the shopper can still act on (the payment page shows them).
+PAYABLE_STATUSES = (Payment.Status.REQUIRES_PAYMENT, Payment.Status.REQUIRES_ACTION)
+FINAL_STATUSES = (Payment.Status.SUCCEEDED, Payment.Status.CANCELED, Payment.Status.FAILED)
 
 
 class PaymentNotPossible(Exception):
@@ -105,11 +125,12 @@ def payment_start(*, order, gw=None) -> tuple[Payment, Intent]:
     payment = order.payments.filter(gateway=gw.name, status__in=OPEN_STATUSES).first()
     if payment is not None:
         intent = gw.retrieve_intent(payment.intent_id)
-        if intent.status not in (SUCCEEDED, FAILED, CANCELED):
-            return payment, intent
         payment = _apply(payment, intent)
-        if order.payments.filter(status=Payment.Status.SUCCEEDED).exists():
-            raise PaymentNotPossible(f"order {order.number} is paid")
+        if payment.status in OPEN_STATUSES:
+            return payment, intent  # still open (a processing one too: never a second intent)
+        order.refresh_from_db(fields=["status"])
+        if order.status != PENDING:
+            raise PaymentNotPossible(f"order {order.number} is {order.status}")
     amount = _order_total(order)
     attempt = order.payments.count() + 1
     key = f"order-{order.number}-payment-{attempt}"
@@ -143,7 +164,7 @@ def payment_reconcile(*, payment: Payment) -> Payment:
 @transaction.atomic
 def _apply(payment: Payment, intent: Intent) -> Payment:
     locked = Payment.objects.select_for_update().get(pk=payment.pk)
-    if locked.status in (Payment.Status.SUCCEEDED, Payment.Status.CANCELED, Payment.Status.FAILED):
+    if locked.status in FINAL_STATUSES:
         # final here; a later refund or dispute is handled by its own event
         locked.amount_refunded = max(
             locked.amount_refunded, from_minor(intent.amount_refunded_minor)
@@ -151,8 +172,7 @@ def _apply(payment: Payment, intent: Intent) -> Payment:
         locked.save(update_fields=["amount_refunded", "updated_at"])
         if locked.status != Payment.Status.SUCCEEDED and intent.status == SUCCEEDED:
             # money arrived for an attempt we gave up (and cancelled): give it back
-            logger.error("payment %s succeeded after it was given up: refunding", intent.id)
-            transaction.on_commit(lambda: _refund_late_success(locked.pk))
+            _record_superfluous(locked, intent, reason="the payment attempt was given up")
         return locked
     if intent.status == FAILED:
         # The attempt is over: cancel the intent so the shopper cannot still pay for an order
@@ -183,17 +203,30 @@ def _apply(payment: Payment, intent: Intent) -> Payment:
     return locked
 
 
-def _refund_late_success(payment_pk: int) -> None:
-    payment = Payment.objects.get(pk=payment_pk)
-    intent = gateway_for(payment).retrieve_intent(payment.intent_id)
-    remaining = intent.amount_minor - intent.amount_refunded_minor
-    if remaining > 0:
-        gateway_for(payment).refund(
-            intent_id=payment.intent_id,
-            amount_minor=remaining,
-            idempotency_key=f"late-success-{payment.intent_id}",
-            reason="order already cancelled",
-        )
+def _record_superfluous(payment: Payment, intent: Intent, *, reason: str) -> None:
+    """A success the order does not need (it is paid by another payment, or cancelled/expired):
+    kept for staff as a superfluous payment and refunded in full by a refund job written in this
+    transaction. The order and its declarations are not touched."""
+    logger.error(
+        "payment %s of order %s succeeded but is not needed (%s): refunding it",
+        payment.intent_id,
+        payment.order.number,
+        reason,
+    )
+    payment.status = Payment.Status.SUCCEEDED
+    payment.superfluous = True
+    payment.succeeded_at = payment.succeeded_at or timezone.now()
+    payment.method_type = intent.payment_method_type or payment.method_type
+    payment.save(
+        update_fields=["status", "superfluous", "succeeded_at", "method_type", "updated_at"]
+    )
+    remaining = from_minor(max(intent.amount_minor - intent.amount_refunded_minor, 0))
+    refund_enqueue(
+        payment=payment,
+        amount=remaining,
+        reason=f"automatic: {reason}",
+        key=f"superfluous-{payment.intent_id}",
+    )
 
 
 def _declaration_transaction_id(intent_id: str, declaration: Declaration, count: int) -> str:
@@ -202,8 +235,18 @@ def _declaration_transaction_id(intent_id: str, declaration: Declaration, count:
     return intent_id if count == 1 else f"{intent_id}-{declaration.sequence:02d}"
 
 
+def paying_payment(order) -> Payment | None:
+    """The payment that paid ``order`` (not a superfluous one)."""
+    return order.payments.filter(status=Payment.Status.SUCCEEDED, superfluous=False).first()
+
+
 def _record_success(payment: Payment, intent: Intent) -> None:
     order = Order.objects.select_for_update().get(pk=payment.order_id)
+    if order.status != PENDING:
+        # paid by another payment (an order is "Paid" in the transaction that records its
+        # payment), or cancelled/expired: this money is not needed
+        _record_superfluous(payment, intent, reason=f"the order is {order.status.lower()}")
+        return
     now = timezone.now()
     payment.succeeded_at = now
     payment.save(update_fields=["succeeded_at"])
@@ -223,8 +266,7 @@ def _record_success(payment: Payment, intent: Intent) -> None:
     PaymentEvent.objects.create(
         order=order, amount=payment.amount, reference=payment.intent_id, event_type=paid_type
     )
-    if order.status == PENDING:
-        order.set_status(PAID)
+    order.set_status(PAID)
     declarations = list(
         order.declarations.filter(status=Declaration.Status.AWAITING_PAYMENT).order_by("sequence")
     )
@@ -232,7 +274,17 @@ def _record_success(payment: Payment, intent: Intent) -> None:
     count = order.declarations.count()
     for declaration in declarations:
         transaction_id = _declaration_transaction_id(payment.intent_id, declaration, count)
-        if payer and not customs_services.names_match(payer, declaration.orderer_name):
+        if not payer:
+            # wallets may not report who paid: the real-name rule cannot be checked
+            customs_services.declaration_hold(
+                declaration=declaration,
+                payment_transaction_id=transaction_id,
+                paid_at=now,
+                note="payer unknown",
+            )
+            logger.warning("order %s: the gateway reported no payer, held for staff", order.number)
+            continue
+        if not customs_services.names_match(payer, declaration.orderer_name):
             customs_services.declaration_hold(
                 declaration=declaration,
                 payment_transaction_id=transaction_id,
@@ -256,14 +308,20 @@ def _record_failure(payment: Payment) -> None:
         return
     if order.payments.exclude(pk=payment.pk).filter(status__in=OPEN_STATUSES).exists():
         return  # another attempt is still open
+    _cancel_unpaid_order(order, note="payment failed")
+    _restore_basket(order)
+
+
+def _cancel_unpaid_order(order, *, note: str) -> None:
+    """Cancel a locked order still pending payment: its stock allocation is released (Oscar's
+    line API) and its declarations cancelled."""
     order.set_status(CANCELLED)
     for line in order.lines.select_related("stockrecord", "product"):
         line.cancel_allocation(line.quantity)
     for declaration in order.declarations.filter(status=Declaration.Status.AWAITING_PAYMENT):
         customs_services.declaration_transition(
-            declaration=declaration, to=Declaration.Status.CANCELLED, note="payment failed"
+            declaration=declaration, to=Declaration.Status.CANCELLED, note=note
         )
-    _restore_basket(order)
 
 
 def _restore_basket(order) -> None:
@@ -278,24 +336,47 @@ def _restore_basket(order) -> None:
 
 
 def webhook_receive(*, payload: bytes, signature: str) -> str:
-    """Verify, record once, apply. Raises ``WebhookSignatureInvalid`` (→ 400, nothing changed)."""
+    """Verify, record, apply once. Raises ``WebhookSignatureInvalid`` (→ 400, nothing changed)
+    and whatever applying raised (→ 503/500: Stripe retries, and the retry applies it)."""
     gw = gateway()
     event = gw.parse_webhook(payload, signature)
+    record = _webhook_record(gw, event)
+    if record.processed_at is not None:
+        return "duplicate"
     try:
         with transaction.atomic():
-            record = WebhookEvent.objects.create(
+            # one delivery at a time applies an event; marked processed in the same transaction
+            locked = WebhookEvent.objects.select_for_update().get(pk=record.pk)
+            if locked.processed_at is not None:
+                return "duplicate"
+            outcome = _handle_event(event)
+            locked.outcome = outcome[:255]
+            locked.last_error = ""
+            locked.processed_at = timezone.now()
+            locked.save(update_fields=["outcome", "last_error", "processed_at"])
+    except Exception as error:
+        WebhookEvent.objects.filter(pk=record.pk).update(
+            last_error=f"{type(error).__name__}: {error}"[:255]
+        )
+        raise
+    return outcome
+
+
+def _webhook_record(gw, event) -> WebhookEvent:
+    """The event's row, created on its first delivery and counted on each one."""
+    try:
+        with transaction.atomic():
+            return WebhookEvent.objects.create(
                 gateway=gw.name,
                 event_id=event.id,
                 type=event.type,
                 intent_id=event.intent_id or "",
             )
     except IntegrityError:
-        seen = WebhookEvent.objects.get(event_id=event.id)
-        WebhookEvent.objects.filter(pk=seen.pk).update(times_received=seen.times_received + 1)
-        return "duplicate"
-    outcome = _handle_event(event)
-    WebhookEvent.objects.filter(pk=record.pk).update(outcome=outcome, processed_at=timezone.now())
-    return outcome
+        WebhookEvent.objects.filter(event_id=event.id).update(
+            times_received=F("times_received") + 1
+        )
+        return WebhookEvent.objects.get(event_id=event.id)
 
 
 def _handle_event(event) -> str:
@@ -323,8 +404,8 @@ def _handle_event(event) -> str:
 def refund_create(
     *, payment: Payment, amount: Decimal, reason: str = "", user=None, key: str | None = None
 ) -> Refund:
-    """Refund ``amount`` of a paid payment. The same ``key`` (a form's one-time token, or the
-    cancellation/return it belongs to) never refunds twice. Raises ``PaymentError``."""
+    """Refund ``amount`` of a paid payment now (staff). The same ``key`` (a form's one-time token,
+    or the cancellation/return it belongs to) never refunds twice. Raises ``PaymentError``."""
     amount = Decimal(amount)
     if amount <= 0:
         raise PaymentError("the refund amount must be positive")
@@ -334,7 +415,7 @@ def refund_create(
         return existing
     with transaction.atomic():
         locked = Payment.objects.select_for_update().get(pk=payment.pk)
-        remaining = locked.amount - max(locked.amount_refunded, _refunded_by_us(locked))
+        remaining = _refund_remaining(locked)
         if locked.status != Payment.Status.SUCCEEDED or amount > remaining:
             raise PaymentError(f"at most {max(remaining, Decimal('0'))} can be refunded")
         refund = Refund.objects.create(
@@ -352,29 +433,244 @@ def refund_create(
         raise
     with transaction.atomic():
         refund = Refund.objects.select_for_update().get(pk=refund.pk)
-        refund.gateway_refund_id = result.id
-        refund.status = (
-            Refund.Status.SUCCEEDED if result.status == SUCCEEDED else Refund.Status.PENDING
-        )
-        refund.save(update_fields=["gateway_refund_id", "status"])
-        locked = Payment.objects.select_for_update().get(pk=payment.pk)
-        # the charge.refunded webhook may have counted it already: never count twice
-        locked.amount_refunded = max(locked.amount_refunded, _refunded_by_us(locked))
-        locked.save(update_fields=["amount_refunded", "updated_at"])
-        refunded_type, _ = PaymentEventType.objects.get_or_create(
-            code="refunded", defaults={"name": "Refunded"}
-        )
-        PaymentEvent.objects.create(
-            order=locked.order, amount=amount, reference=result.id, event_type=refunded_type
-        )
-        source = Source.objects.filter(order=locked.order, reference=locked.intent_id).first()
-        if source is not None:
-            source.amount_refunded = locked.amount_refunded
-            source.save(update_fields=["amount_refunded"])
+        _refund_recorded(refund, result)
     return refund
 
 
+def _refund_remaining(payment: Payment) -> Decimal:
+    return payment.amount - max(payment.amount_refunded, _refunded_by_us(payment))
+
+
+def _refund_recorded(refund: Refund, result: GatewayRefund) -> None:
+    """The gateway took ``refund`` (a locked row): record it on the refund, the payment, Oscar's
+    payment event and source. Runs in a transaction."""
+    refund.gateway_refund_id = result.id
+    refund.status = Refund.Status.SUCCEEDED if result.status == SUCCEEDED else Refund.Status.PENDING
+    refund.last_error = ""
+    refund.next_attempt_at = None
+    refund.save(update_fields=["gateway_refund_id", "status", "last_error", "next_attempt_at"])
+    locked = Payment.objects.select_for_update().get(pk=refund.payment_id)
+    # the charge.refunded webhook may have counted it already: never count twice
+    locked.amount_refunded = max(locked.amount_refunded, _refunded_by_us(locked))
+    locked.save(update_fields=["amount_refunded", "updated_at"])
+    refunded_type, _ = PaymentEventType.objects.get_or_create(
+        code="refunded", defaults={"name": "Refunded"}
+    )
+    PaymentEvent.objects.create(
+        order=locked.order, amount=refund.amount, reference=result.id, event_type=refunded_type
+    )
+    source = Source.objects.filter(order=locked.order, reference=locked.intent_id).first()
+    if source is not None:
+        source.amount_refunded = locked.amount_refunded
+        source.save(update_fields=["amount_refunded"])
+
+
 def _refunded_by_us(payment: Payment) -> Decimal:
+    """Refunds made or on their way (queued and needs-staff jobs keep their amount reserved)."""
     return sum(
         (r.amount for r in payment.refunds.exclude(status=Refund.Status.FAILED)), Decimal("0")
     )
+
+
+# --- Durable refund jobs (issue #9) ----------------------------------------------------------
+
+
+def refund_enqueue(*, payment: Payment, amount: Decimal, reason: str, key: str) -> Refund | None:
+    """Write a refund job for ``amount`` of a paid payment, in the caller's transaction (the one
+    that changes what makes the refund necessary), so it cannot be lost when the process dies
+    after the commit. The refund worker sends it (``refund_job_run``); a first attempt is made
+    as soon as the transaction commits. The same ``key`` is one job, and the gateway's
+    idempotency key, so a job sent twice refunds once. Never more than what remains to refund:
+    the amount is capped, and nothing is queued (``None``) when nothing remains."""
+    existing = Refund.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        locked = Payment.objects.select_for_update().get(pk=payment.pk)
+        remaining = _refund_remaining(locked)
+        amount = min(Decimal(amount), remaining)
+        if locked.status != Payment.Status.SUCCEEDED or amount <= 0:
+            logger.warning(
+                "refund %s of payment %s not queued: nothing left to refund", key, locked.intent_id
+            )
+            return None
+        refund = Refund.objects.create(
+            payment=locked,
+            amount=amount,
+            reason=reason[:255],
+            idempotency_key=key,
+            status=Refund.Status.QUEUED,
+            next_attempt_at=timezone.now(),
+        )
+    transaction.on_commit(lambda: _refund_job_soon(refund.pk), robust=True)
+    return refund
+
+
+def _refund_job_soon(refund_id: int) -> None:
+    """The first attempt, right after the commit; the worker retries whatever this leaves."""
+    try:
+        refund_job_run(refund_id=refund_id)
+    except Exception:  # noqa: BLE001 - never break the caller's request after its commit
+        logger.exception("refund job %s: first attempt failed, the worker will retry", refund_id)
+
+
+def refund_backoff(attempts: int) -> datetime.timedelta:
+    """1 min, 2 min, 4 min, … capped at SHOP_PAYMENT_REFUND_RETRY_MAX_DELAY."""
+    base = settings.SHOP_PAYMENT_REFUND_RETRY_BASE_DELAY
+    return min(base * (2 ** max(attempts - 1, 0)), settings.SHOP_PAYMENT_REFUND_RETRY_MAX_DELAY)
+
+
+def refund_job_run(*, refund_id: int, now: datetime.datetime | None = None) -> str:
+    """One attempt at a queued refund: ``refunded``, ``retry``, ``needs_staff``, ``not_due`` or
+    ``skipped`` (not queued, or another worker holds it). The row stays locked during the
+    attempt; a crash after the gateway refunded but before this commits is harmless, as the
+    next attempt sends the same idempotency key and the gateway answers with the same refund."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        job = (
+            Refund.objects.select_for_update(skip_locked=True)
+            .filter(pk=refund_id, status=Refund.Status.QUEUED)
+            .select_related("payment")
+            .first()
+        )
+        if job is None:
+            return "skipped"
+        if job.next_attempt_at is not None and job.next_attempt_at > now:
+            return "not_due"
+        job.attempts += 1
+        try:
+            result = gateway_for(job.payment).refund(
+                intent_id=job.payment.intent_id,
+                amount_minor=to_minor(job.amount),
+                idempotency_key=job.idempotency_key,
+                reason=job.reason,
+            )
+        except PaymentError as error:
+            job.last_error = str(error)[:500]
+            if job.attempts >= settings.SHOP_PAYMENT_REFUND_MAX_ATTEMPTS:
+                job.status = Refund.Status.NEEDS_STAFF
+                job.next_attempt_at = None
+                outcome = "needs_staff"
+                logger.error(
+                    "refund %s of payment %s gave up after %s attempts: staff must act",
+                    job.idempotency_key,
+                    job.payment.intent_id,
+                    job.attempts,
+                )
+            else:
+                job.next_attempt_at = now + refund_backoff(job.attempts)
+                outcome = "retry"
+                logger.warning(
+                    "refund %s attempt %s failed: %s", job.idempotency_key, job.attempts, error
+                )
+            job.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+            return outcome
+        job.save(update_fields=["attempts"])
+        _refund_recorded(job, result)
+    return "refunded"
+
+
+def refund_jobs_due(*, now: datetime.datetime | None = None, limit: int = 200) -> list[int]:
+    now = now or timezone.now()
+    return list(
+        Refund.objects.filter(status=Refund.Status.QUEUED, next_attempt_at__lte=now)
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def refund_jobs_run(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    """Send every due refund job once (the scheduler's and ``payments_refunds``' pass)."""
+    counts: dict[str, int] = {}
+    for pk in refund_jobs_due(now=now):
+        outcome = refund_job_run(refund_id=pk, now=now)
+        counts[outcome] = counts.get(outcome, 0) + 1
+    return counts
+
+
+def refund_job_retry(*, refund: Refund) -> str:
+    """Staff: send a refund job that needs staff (or is waiting for its next attempt) now, with
+    a fresh count of attempts. Returns the attempt's outcome (``skipped`` if it is neither)."""
+    with transaction.atomic():
+        locked = Refund.objects.select_for_update().get(pk=refund.pk)
+        if locked.status not in (Refund.Status.NEEDS_STAFF, Refund.Status.QUEUED):
+            return "skipped"
+        locked.status = Refund.Status.QUEUED
+        locked.attempts = 0
+        locked.next_attempt_at = timezone.now()
+        locked.save(update_fields=["status", "attempts", "next_attempt_at"])
+    return refund_job_run(refund_id=refund.pk)
+
+
+# --- Periodic jobs (issue #9) ----------------------------------------------------------------
+
+
+def payments_reconcile_open(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    """Ask the gateway about every open payment older than SHOP_PAYMENT_RECONCILE_AFTER_MINUTES
+    and apply what it says: a webhook that never came (or never got through) changes nothing
+    for long. Returns how many payments ended in which status (``unreachable``: the gateway
+    did not answer, asked again next time)."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(minutes=settings.SHOP_PAYMENT_RECONCILE_AFTER_MINUTES)
+    counts: dict[str, int] = {}
+    open_payments = Payment.objects.filter(status__in=OPEN_STATUSES, created_at__lte=cutoff)
+    for payment in open_payments.order_by("created_at", "pk"):
+        try:
+            outcome = payment_reconcile(payment=payment).status
+        except PaymentError as error:
+            logger.warning("reconcile of payment %s failed: %s", payment.intent_id, error)
+            outcome = "unreachable"
+        counts[outcome] = counts.get(outcome, 0) + 1
+    return counts
+
+
+def orders_expire_unpaid(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    """Expire every order still pending payment SHOP_PAYMENT_TIMEOUT_MINUTES after it was
+    placed (``order_expire``). Returns the outcomes counted."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(minutes=settings.SHOP_PAYMENT_TIMEOUT_MINUTES)
+    counts: dict[str, int] = {}
+    for order in Order.objects.filter(status=PENDING, date_placed__lte=cutoff).order_by("pk"):
+        outcome = order_expire(order=order)
+        counts[outcome] = counts.get(outcome, 0) + 1
+    return counts
+
+
+def order_expire(*, order) -> str:
+    """Close an order left unpaid: cancel its open intents at the gateway, then cancel the
+    order, its declarations and its stock allocation. Returns ``expired``, ``paid`` (an intent
+    had succeeded meanwhile: applied instead — a paid order is never cancelled), ``open`` (an
+    intent cannot be cancelled yet, e.g. processing, or a new one was started: next run),
+    ``unreachable`` (the gateway did not answer: next run) or ``skipped`` (no longer pending).
+
+    The gateway is asked first, outside any transaction; then payments and order are locked and
+    checked again, so a webhook applied meanwhile wins."""
+    cancelled = set()
+    for payment in order.payments.filter(status__in=OPEN_STATUSES):
+        try:
+            intent = gateway_for(payment).cancel_intent(payment.intent_id)
+        except PaymentError as error:
+            logger.warning("expiry of order %s: cancel %s failed: %s", order.number, payment, error)
+            return "unreachable"
+        if intent.status == SUCCEEDED:
+            _apply(payment, intent)
+            return "paid"
+        if intent.status not in (CANCELED, FAILED):
+            return "open"
+        cancelled.add(payment.pk)
+    with transaction.atomic():
+        open_payments = list(
+            Payment.objects.select_for_update().filter(order=order, status__in=OPEN_STATUSES)
+        )
+        locked = Order.objects.select_for_update().get(pk=order.pk)
+        if locked.status != PENDING or paying_payment(locked) is not None:
+            return "skipped"
+        if any(payment.pk not in cancelled for payment in open_payments):
+            return "open"
+        for payment in open_payments:
+            payment.status = Payment.Status.CANCELED
+            payment.failure_message = "not paid in time"
+            payment.save(update_fields=["status", "failure_message", "updated_at"])
+        _cancel_unpaid_order(locked, note="payment timeout")
+    logger.info("order %s expired unpaid", order.number)
+    return "expired"

@@ -54,7 +54,8 @@ class PaymentView(OrderPaymentMixin, generic.TemplateView):
                 request, _("The payment service is not reachable. Please try again in a minute.")
             )
             return self.order_page(order)
-        if payment.status not in services.OPEN_STATUSES:
+        if payment.status not in services.PAYABLE_STATUSES:
+            # paid, failed, or processing: never a second payment form for the order
             return redirect("payments:return", number=order.number)
         return self.render_to_response(
             self.get_context_data(
@@ -101,6 +102,15 @@ class PaymentReturnView(OrderPaymentMixin, generic.View):
             messages.warning(
                 request,
                 _("We could not confirm your payment yet. This page will show it once we have."),
+            )
+            return self.order_page(order)
+        if payment.status == Payment.Status.SUCCEEDED and payment.superfluous:
+            messages.warning(
+                request,
+                _(
+                    "This order was already paid or cancelled, so your payment is refunded to "
+                    "you automatically."
+                ),
             )
             return self.order_page(order)
         if payment.status == Payment.Status.SUCCEEDED:
