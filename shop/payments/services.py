@@ -274,24 +274,22 @@ def _record_success(payment: Payment, intent: Intent) -> None:
     count = order.declarations.count()
     for declaration in declarations:
         transaction_id = _declaration_transaction_id(payment.intent_id, declaration, count)
-        if not payer:
-            # wallets may not report who paid: the real-name rule cannot be checked
+        # Wallets may not report who paid: then the real-name rule cannot be checked either.
+        hold_note = (
+            "payer unknown"
+            if not payer
+            else None
+            if customs_services.names_match(payer, declaration.orderer_name)
+            else "payer is not the orderer"
+        )
+        if hold_note:
             customs_services.declaration_hold(
                 declaration=declaration,
                 payment_transaction_id=transaction_id,
                 paid_at=now,
-                note="payer unknown",
+                note=hold_note,
             )
-            logger.warning("order %s: the gateway reported no payer, held for staff", order.number)
-            continue
-        if not customs_services.names_match(payer, declaration.orderer_name):
-            customs_services.declaration_hold(
-                declaration=declaration,
-                payment_transaction_id=transaction_id,
-                paid_at=now,
-                note="payer is not the orderer",
-            )
-            logger.warning("order %s: payer is not the orderer, held for staff", order.number)
+            logger.warning("order %s: %s, held for staff", order.number, hold_note)
             continue
         customs_services.declaration_mark_paid(
             declaration=declaration,
