@@ -479,7 +479,7 @@ SHOP_SCHEDULE = [
     ("shop.payments.jobs.reconcile_open_payments", 300),
     ("shop.payments.jobs.expire_unpaid_orders", 60),
     ("shop.payments.jobs.run_refund_jobs", 60),
-    ("shop.core.management.commands.scheduler.customs_outbox_sweep", 30),
+    ("shop.customs.outbox.outbox_sweep", 30),
 ]
 
 # --- Content-Security-Policy (issue #10) ------------------------------------------------------

@@ -283,6 +283,20 @@ def outbox_due(*, now=None, limit: int = 500) -> list[int]:
     )
 
 
+def outbox_sweep() -> dict[str, int]:
+    """Deliver every due message once (``customs_send --once``, the scheduler's outbox job).
+    Returns how many ended how; one message that raises is logged and the sweep goes on."""
+    counts: dict[str, int] = {}
+    for pk in outbox_due():
+        try:
+            outcome = outbox_deliver(message_id=pk)
+        except Exception:  # e.g. the database went away mid-message: go on with the next
+            logger.exception("customs outbox message %s could not be processed", pk)
+            outcome = "error"
+        counts[outcome] = counts.get(outcome, 0) + 1
+    return counts
+
+
 def outbox_resend(*, message: OutboxMessage) -> OutboxMessage:
     """Staff: put a message that gave up back in the queue (same guid, same bytes)."""
     with transaction.atomic():

@@ -71,7 +71,7 @@ def test_the_configured_jobs_all_run(capsys):
         "shop.payments.jobs.reconcile_open_payments",
         "shop.payments.jobs.expire_unpaid_orders",
         "shop.payments.jobs.run_refund_jobs",
-        "shop.core.management.commands.scheduler.customs_outbox_sweep",
+        "shop.customs.outbox.outbox_sweep",
     } <= set(paths)
     call_command("scheduler", "--once")
     captured = capsys.readouterr()
@@ -96,7 +96,7 @@ def test_the_customs_outbox_sweep_delivers_due_messages(capsys):
     SandboxGateway().complete(intent.id, succeed=True, payer_name="李明")
     services.payment_reconcile(payment=payment)
     assert OutboxMessage.objects.filter(status="pending").count() == 4
-    from shop.core.management.commands.scheduler import customs_outbox_sweep
+    from shop.customs.outbox import outbox_sweep as customs_outbox_sweep
 
     assert customs_outbox_sweep() == {"sent": 4}
     assert OutboxMessage.objects.filter(status="sent").count() == 4

@@ -22,13 +22,6 @@ from django.utils.module_loading import import_string
 logger = logging.getLogger(__name__)
 
 
-def customs_outbox_sweep() -> dict[str, int]:
-    """What ``manage.py customs_send --once`` does: deliver every due customs outbox message."""
-    from shop.customs.management.commands.customs_send import Command as CustomsSend
-
-    return CustomsSend().run_once()
-
-
 class Command(BaseCommand):
     help = "Run the periodic jobs of SHOP_SCHEDULE (payments reconcile and expiry, refund jobs, customs outbox)."
 

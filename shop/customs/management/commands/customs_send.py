@@ -1,9 +1,5 @@
-import logging
-
 from shop.customs.management.polling import PollingCommand
-from shop.customs.outbox import outbox_deliver, outbox_due
-
-logger = logging.getLogger("shop.customs.outbox")
+from shop.customs.outbox import outbox_sweep
 
 
 class Command(PollingCommand):
@@ -13,12 +9,4 @@ class Command(PollingCommand):
     )
 
     def run_once(self):
-        counts: dict[str, int] = {}
-        for pk in outbox_due():
-            try:
-                outcome = outbox_deliver(message_id=pk)
-            except Exception:  # e.g. the database went away mid-message: go on with the next
-                logger.exception("customs outbox message %s could not be processed", pk)
-                outcome = "error"
-            counts[outcome] = counts.get(outcome, 0) + 1
-        return counts
+        return outbox_sweep()
