@@ -38,6 +38,7 @@ from integrations.customs.signing import (
     parse_certificate,
     public_key_of,
     reference_octets,
+    sm2,
     sm2_sign,
     sm2_verify,
     strip_signature,
@@ -401,7 +402,45 @@ def test_sm2_sign_verify_and_key_checks(identity, other_identity):
     assert public_key_of(identity.private_key) == identity.public_key
 
 
-def test_public_keys_starting_with_04_survive_gmssl():
+def test_the_compiled_implementation_signs():
+    # tongsuopy is a dependency with wheels for this platform: the gmssl path is a fallback only
+    assert sm2.IMPLEMENTATION.name == "tongsuo"
+
+
+@pytest.fixture(params=["tongsuo", "gmssl"])
+def implementation(request, monkeypatch):
+    chosen = sm2._Tongsuo() if request.param == "tongsuo" else sm2._Gmssl()
+    monkeypatch.setattr(sm2, "IMPLEMENTATION", chosen)
+    return chosen
+
+
+def test_both_implementations_agree_on_keys_and_signatures(implementation, identity):
+    # the same public key from the private key, and each one's signature verifies with the other
+    # and with gmssl's own verifier (an independent implementation, not our wrapper)
+    assert public_key_of(identity.private_key) == identity.public_key
+    message = b"<ds:SignedInfo>cross-check</ds:SignedInfo>"
+    raw = sm2_sign(identity.private_key, identity.public_key, message)
+    crypt = CryptSM2(private_key="", public_key=identity.public_key)
+    crypt.public_key = identity.public_key
+    assert crypt.verify_with_sm3(raw.hex(), message)
+    for other in (sm2._Tongsuo(), sm2._Gmssl()):
+        r, s = int.from_bytes(raw[:32], "big"), int.from_bytes(raw[32:], "big")
+        assert other.verify(identity.public_key, message, r, s)
+        assert not other.verify(identity.public_key, message + b"!", r, s)
+
+
+def test_each_implementation_signs_messages_that_verify(implementation, identity, schema):
+    signed = Sm2Signer(identity).sign(unsigned("CEB621Message"))
+    check_signature(signed, certificate=identity.certificate)  # raises if it does not verify
+    schema.assertValid(etree.fromstring(signed))
+
+
+def test_a_public_key_of_another_pair_is_refused(implementation, identity, other_identity):
+    with pytest.raises(ValueError, match="does not belong"):
+        sm2_sign(identity.private_key, other_identity.public_key, b"message")
+
+
+def test_public_keys_starting_with_04_survive_gmssl(implementation):
     # CryptSM2 lstrip("04")s such keys, mangling x; the wrapper must not let that happen
     private_key = f"{11:064x}"
     public_key = public_key_of(private_key)

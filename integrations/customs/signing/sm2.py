@@ -3,8 +3,11 @@ development identity it signs with.
 
 * DigestValue = base64(SM3(C14N(document without its ds:Signature))).
 * SignatureValue = base64(r ‖ s), 64 bytes: SM2 over SM3(Z ‖ C14N(SignedInfo)), where Z is
-  computed with the default user id ``1234567812345678`` (GM/T 0009; gmssl's ``sign_with_sm3``
-  hard-codes this id). The verifier also accepts a DER ``SEQUENCE {r, s}``.
+  computed with the default user id ``1234567812345678`` (GM/T 0009; Tongsuo's default, and
+  what gmssl's ``sign_with_sm3`` hard-codes). The verifier also accepts a DER ``SEQUENCE {r, s}``.
+* SM2 itself is computed by Tongsuo (``tongsuopy``, compiled, ~0.3 ms a signature); the pure-Python
+  gmssl path remains only as a fallback for platforms without a tongsuopy wheel
+  (``IMPLEMENTATION.name`` says which one runs).
 * KeyName = the certificate serial number in lower-case hex, X509Certificate = base64 DER.
 
 The identity is a fresh SM2 key pair with a self-signed X.509 v3 certificate built with the DER
@@ -17,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime
+import functools
 import hashlib
 import json
 import os
@@ -25,8 +29,6 @@ import secrets
 import tempfile
 from dataclasses import dataclass, field
 from typing import ClassVar
-
-from gmssl.sm2 import CryptSM2, default_ecc_table
 
 from . import asn1
 from .base import SM2_SM3, SM3, SigningError
@@ -37,7 +39,6 @@ from .xmldsig import (
     digest,
     find_signature,
     parse_document,
-    reference_octets,
     require_ceb_root,
     serialize,
 )
@@ -50,19 +51,19 @@ OID_SUBJECT_KEY_IDENTIFIER = "2.5.29.14"
 OID_KEY_USAGE = "2.5.29.15"
 OID_BASIC_CONSTRAINTS = "2.5.29.19"
 
-#: The GM/T 0009 default signer id that goes into Z (gmssl has no parameter for another one).
+#: The GM/T 0009 default signer id that goes into Z (both implementations use it).
 DEFAULT_USER_ID = b"1234567812345678"
 
-_P = int(default_ecc_table["p"], 16)
-_A = int(default_ecc_table["a"], 16)
-_B = int(default_ecc_table["b"], 16)
-_N = int(default_ecc_table["n"], 16)
-_G = default_ecc_table["g"]
+# The SM2 recommended curve (GB/T 32918.5 / GM/T 0003.5), used for the key checks below.
+_P = 0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFF
+_A = 0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFC
+_B = 0x28E9FA9E9D9F5E344D5A9E4BCF6509A7F39789F515AB8F92DDBCBD414D940E93
+_N = 0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFF7203DF6B21C6052B53BBF40939D54123
 
 DEFAULT_COMMON_NAME = "Customs signing development identity (not for production)"
 
 
-# --- SM2 primitives (gmssl, wrapped) --------------------------------------------------------
+# --- SM2 primitives (Tongsuo; gmssl as the fallback) -----------------------------------------
 
 
 def normalize_public_key(key: str | bytes) -> str:
@@ -85,14 +86,6 @@ def normalize_public_key(key: str | bytes) -> str:
     return raw.hex()
 
 
-def _crypt(public_key: str, private_key: str = "") -> CryptSM2:
-    crypt = CryptSM2(private_key=private_key, public_key=public_key)
-    # CryptSM2 does public_key.lstrip("04") when the hex starts with "04", which also eats
-    # leading 0/4 digits of x; set the normalised 128-hex key directly instead.
-    crypt.public_key = public_key
-    return crypt
-
-
 def _private_scalar(private_key: str) -> int:
     try:
         d = int(private_key, 16)
@@ -103,21 +96,103 @@ def _private_scalar(private_key: str) -> int:
     return d
 
 
+class _Tongsuo:
+    """SM2 with SM3 and Z(default id) in Tongsuo (OpenSSL's fork with the Chinese national
+    algorithms, compiled): ~0.3 ms a signature here, against ~24 ms in pure Python."""
+
+    name = "tongsuo"
+
+    def __init__(self):
+        from tongsuopy.crypto import hashes
+        from tongsuopy.crypto.asymciphers import ec, utils
+        from tongsuopy.crypto.exceptions import InvalidSignature
+
+        self._ec, self._utils, self._invalid = ec, utils, InvalidSignature
+        self._algorithm = ec.ECDSA(hashes.SM3())  # with an SM2 key: SM2 signing, Z included
+
+    @functools.lru_cache(maxsize=16)  # noqa: B019 - one instance per process, keys are few
+    def _private(self, d: int):
+        return self._ec.derive_private_key(d, self._ec.SM2())
+
+    @functools.lru_cache(maxsize=16)  # noqa: B019
+    def public_key_of(self, d: int) -> str:
+        numbers = self._private(d).public_key().public_numbers()
+        return f"{numbers.x:064x}{numbers.y:064x}"
+
+    def sign(self, d: int, message: bytes) -> tuple[int, int]:
+        # Tongsuo draws the nonce from its own CSPRNG
+        return _signature_rs(self._private(d).sign(message, self._algorithm))  # DER {r, s}
+
+    def verify(self, public_key: str, message: bytes, r: int, s: int) -> bool:
+        key = self._ec.EllipticCurvePublicKey.from_encoded_point(
+            self._ec.SM2(), bytes.fromhex("04" + public_key)
+        )
+        try:
+            key.verify(self._utils.encode_dss_signature(r, s), message, self._algorithm)
+        except self._invalid:
+            return False
+        return True
+
+
+class _Gmssl:
+    """The pure-Python fallback (gmssl), only where tongsuopy has no wheel for the platform."""
+
+    name = "gmssl"
+
+    def __init__(self):
+        from gmssl.sm2 import CryptSM2, default_ecc_table
+
+        self._crypt_class, self._g = CryptSM2, default_ecc_table["g"]
+
+    def _crypt(self, public_key: str, private_key: str = ""):
+        crypt = self._crypt_class(private_key=private_key, public_key=public_key)
+        # CryptSM2 does public_key.lstrip("04") when the hex starts with "04", which also eats
+        # leading 0/4 digits of x; set the normalised 128-hex key directly instead.
+        crypt.public_key = public_key
+        return crypt
+
+    def public_key_of(self, d: int) -> str:
+        return self._crypt("00" * 64)._kg(d, self._g)
+
+    def sign(self, d: int, message: bytes) -> tuple[int, int]:
+        crypt = self._crypt(self.public_key_of(d), f"{d:064x}")
+        while True:  # gmssl returns None for the (negligible) r = 0 / r + k = n / s = 0 cases
+            # The nonce comes from ``secrets``: gmssl's own default uses ``random.choice``.
+            nonce = f"{secrets.randbelow(_N - 1) + 1:064x}"
+            signature = crypt.sign_with_sm3(message, nonce)
+            if signature:
+                return int(signature[:64], 16), int(signature[64:], 16)
+
+    def verify(self, public_key: str, message: bytes, r: int, s: int) -> bool:
+        try:
+            return bool(self._crypt(public_key).verify_with_sm3(f"{r:064x}{s:064x}", message))
+        except (TypeError, ValueError):  # e.g. the point at infinity along the way
+            return False
+
+
+def _implementation():
+    try:
+        return _Tongsuo()
+    except ImportError:  # pragma: no cover - tongsuopy is a dependency; no wheel for the platform
+        return _Gmssl()
+
+
+#: The SM2 implementation in use ("tongsuo", or "gmssl" where tongsuopy cannot be installed).
+IMPLEMENTATION = _implementation()
+
+
 def public_key_of(private_key: str) -> str:
     """The public key (128 hex) for a private key (64 hex)."""
-    d = _private_scalar(private_key)
-    return _crypt("00" * 64)._kg(d, _G)
+    return IMPLEMENTATION.public_key_of(_private_scalar(private_key))
 
 
 def sm2_sign(private_key: str, public_key: str, message: bytes) -> bytes:
     """SM2 signature of ``message`` with SM3 and Z(default id) as 64 bytes r‖s."""
-    crypt = _crypt(normalize_public_key(public_key), private_key)
-    while True:  # gmssl returns None for the (negligible) r = 0 / r + k = n / s = 0 cases
-        # The nonce comes from ``secrets``: gmssl's own default uses ``random.choice``.
-        nonce = f"{secrets.randbelow(_N - 1) + 1:064x}"
-        signature = crypt.sign_with_sm3(message, nonce)
-        if signature:
-            return bytes.fromhex(signature)
+    d = _private_scalar(private_key)
+    if IMPLEMENTATION.public_key_of(d) != normalize_public_key(public_key):
+        raise ValueError("the public key does not belong to the private key")
+    r, s = IMPLEMENTATION.sign(d, message)
+    return r.to_bytes(32, "big") + s.to_bytes(32, "big")
 
 
 def _signature_rs(signature: bytes) -> tuple[int, int]:
@@ -136,12 +211,9 @@ def sm2_verify(public_key: str | bytes, message: bytes, signature: bytes) -> boo
         r, s = _signature_rs(signature)
     except ValueError:
         return False
-    if not (1 <= r < _N and 1 <= s < _N):  # gmssl does not check the ranges itself
+    if not (1 <= r < _N and 1 <= s < _N):  # checked here, whatever the implementation does
         return False
-    try:
-        return bool(_crypt(key).verify_with_sm3(f"{r:064x}{s:064x}", message))
-    except (TypeError, ValueError):  # e.g. the point at infinity along the way
-        return False
+    return IMPLEMENTATION.verify(key, message, r, s)
 
 
 # --- certificate ----------------------------------------------------------------------------
@@ -345,6 +417,10 @@ class Sm2Signer:
         require_ceb_root(tree)
         if find_signature(tree) is not None:
             raise SigningError("the message is already signed (strip_signature() to re-sign)")
+        # What a verifier digests — the document minus the signature, by the enveloped transform
+        # — is the document as it is now: the signature goes in as the last child with no tail
+        # text, so canonicalising before insertion gives the same octets without copying the tree.
+        reference = canonical(tree)
         signature = build_signature(
             digest_value=b"",
             key_name=self.key_name,
@@ -353,9 +429,8 @@ class Sm2Signer:
             digest_method=SM3,
         )
         tree.getroot().append(signature)
-        # Digest after insertion, exactly as a verifier will: the document minus the signature.
         digest_value = signature.find(".//{*}DigestValue")
-        digest_value.text = b64(digest(SM3, reference_octets(tree)))
+        digest_value.text = b64(digest(SM3, reference))
         signed_info = signature[0]
         signature_value = sm2_sign(
             self.identity.private_key, self.identity.public_key, canonical(signed_info)
