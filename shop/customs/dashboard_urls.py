@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import dashboard
+from . import dashboard, dashboard_taxbills
 
 app_name = "customs-dashboard"
 urlpatterns = [
@@ -13,4 +13,10 @@ urlpatterns = [
     path("messages/<int:pk>/", dashboard.MessageDetailView.as_view(), name="message-detail"),
     path("messages/<int:pk>/retry/", dashboard.MessageRetryView.as_view(), name="message-retry"),
     path("receipts/", dashboard.ReceiptListView.as_view(), name="receipt-list"),
+    path("tax-bills/", dashboard_taxbills.TaxBillListView.as_view(), name="tax-bill-list"),
+    path(
+        "tax-bills/<int:pk>/resolve/",
+        dashboard_taxbills.TaxBillResolveView.as_view(),
+        name="tax-bill-resolve",
+    ),
 ]

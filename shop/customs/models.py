@@ -436,3 +436,82 @@ class CustomsReceipt(models.Model):
 
     def __str__(self):
         return f"{self.kind or '?'} {self.return_status} {self.file_name}"
+
+
+class TaxBill(models.Model):
+    """A customs tax bill (电子税单, CEB816) for one inventory, compared with the tax the shop
+    collected for that declaration (issue #15), and its later status (CEB818: 2 summarised,
+    3 void). ``taxbills.tax_bill_record`` is the one place that writes it."""
+
+    class BillStatus(models.TextChoices):
+        GENERATED = "1", _("Generated")
+        SUMMARISED = "2", _("Summarised")
+        VOID = "3", _("Void")
+
+    declaration = models.ForeignKey(Declaration, on_delete=models.PROTECT, related_name="tax_bills")
+    tax_no = models.CharField(_("Tax bill number"), max_length=64)
+    bill_status = models.CharField(_("Bill status"), max_length=1, choices=BillStatus.choices)
+    receipt = models.ForeignKey(
+        CustomsReceipt, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    # What customs billed (None until a CEB816 with the amounts arrives; a CEB818 may come first)
+    billed_duty = models.DecimalField(
+        _("Customs duty billed"), max_digits=12, decimal_places=2, null=True
+    )
+    billed_vat = models.DecimalField(_("VAT billed"), max_digits=12, decimal_places=2, null=True)
+    billed_consumption_tax = models.DecimalField(
+        _("Consumption tax billed"), max_digits=12, decimal_places=2, null=True
+    )
+    # What the shop collected from the shopper for the declaration, at comparison time
+    collected_duty = models.DecimalField(_("Customs duty collected"), **MONEY)
+    collected_vat = models.DecimalField(_("VAT collected"), **MONEY)
+    collected_consumption_tax = models.DecimalField(_("Consumption tax collected"), **MONEY)
+    #: per goods line: [{"gnum": 1, "billed": "12.47", "collected": "12.47"}, …] (Decimal strings)
+    lines = models.JSONField(default=list, blank=True)
+    differs = models.BooleanField(_("Differs from the tax collected"), default=False)
+    voided_at = models.DateTimeField(_("Voided at"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("Resolved at"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resolution_note = models.TextField(_("Resolution note"), blank=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("-received_at", "-pk")
+        constraints = [
+            models.UniqueConstraint(fields=["declaration", "tax_no"], name="unique_tax_bill")
+        ]
+        indexes = [models.Index(fields=["differs", "resolved_at"], name="tax_bill_open_idx")]
+        verbose_name = _("Tax bill")
+        verbose_name_plural = _("Tax bills")
+
+    def __str__(self):
+        return self.tax_no
+
+    @property
+    def billed_total(self) -> Decimal | None:
+        if self.billed_duty is None:
+            return None
+        return self.billed_duty + self.billed_vat + self.billed_consumption_tax
+
+    @property
+    def collected_total(self) -> Decimal:
+        return self.collected_duty + self.collected_vat + self.collected_consumption_tax
+
+    @property
+    def difference(self) -> Decimal | None:
+        """Billed − collected: positive when customs asks for more than the shopper paid."""
+        billed = self.billed_total
+        return None if billed is None else billed - self.collected_total
+
+    @property
+    def collected_surplus(self) -> Decimal | None:
+        """Collected − billed: positive when the shopper paid more than customs asks."""
+        difference = self.difference
+        return None if difference is None else -difference
+
+    @property
+    def is_open(self) -> bool:
+        return self.differs and self.resolved_at is None and self.voided_at is None

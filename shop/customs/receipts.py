@@ -37,6 +37,7 @@ from shop.core.masking import mask_text
 
 from .models import CustomsReceipt, Declaration, OutboxMessage
 from .services import TRANSITIONS, declaration_transition
+from .taxbills import tax_bill_record
 
 logger = logging.getLogger(__name__)
 
@@ -189,7 +190,7 @@ def receipt_apply(*, name: str, data: bytes, receipt: Receipt) -> bool:
     }
     try:
         with transaction.atomic():
-            CustomsReceipt.objects.create(
+            stored = CustomsReceipt.objects.create(
                 **fields, status=CustomsReceipt.Status.APPLIED, fingerprint=_fingerprint(receipt)
             )
     except IntegrityError:
@@ -198,6 +199,7 @@ def receipt_apply(*, name: str, data: bytes, receipt: Receipt) -> bool:
         return True
     if receipt.invt_no and declaration.invt_no != receipt.invt_no:
         Declaration.objects.filter(pk=declaration.pk).update(invt_no=receipt.invt_no[:18])
+    tax_bill_record(declaration=declaration, receipt=receipt, stored=stored)  # CEB816/818 only
     result = outcome(receipt)
     target = TARGET.get(result)
     if receipt.kind in NO_STATUS_CHANGE_KINDS or target is None:
