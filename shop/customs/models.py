@@ -349,6 +349,8 @@ class OutboxMessage(models.Model):
         # an earlier message of the declaration gave up or is invalid: waits for staff to
         # resend / rebuild that one (the reason is in last_error)
         BLOCKED = "blocked", _("Blocked by an earlier message")
+        # the shopper cancelled before anything was sent to customs (issue #15)
+        WITHDRAWN = "withdrawn", _("Withdrawn, never sent")
 
     declaration = models.ForeignKey(
         Declaration, on_delete=models.PROTECT, related_name="outbox_messages"

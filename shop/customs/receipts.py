@@ -68,6 +68,11 @@ RANK = {
 }
 # A format-check receipt (CEB900) is about our message, not the goods: staff fix and resend.
 NO_STATUS_CHANGE_KINDS = {"CEB900"}
+# Answers to a request about an inventory (CEB624 to a cancellation, CEB626 to a return): only
+# the approval changes the declaration. A refused cancellation (100, or e.g. −623005 "already
+# released") leaves the inventory as it is — it must never read as "refused by customs", which
+# would refund goods that are still being released.
+REQUEST_ANSWERS = {"CEB624": {Outcome.CANCELLED}, "CEB626": set()}
 #: what is kept (encrypted) of a quarantined file: enough for staff to see what it was
 RAW_LIMIT = 64 * 1024
 #: default for ``settings.CUSTOMS_RECEIPT_MAX_BYTES``: customs receipts are a few KiB
@@ -202,6 +207,16 @@ def receipt_apply(*, name: str, data: bytes, receipt: Receipt) -> bool:
     tax_bill_record(declaration=declaration, receipt=receipt, stored=stored)  # CEB816/818 only
     result = outcome(receipt)
     target = TARGET.get(result)
+    if receipt.kind in REQUEST_ANSWERS and result not in REQUEST_ANSWERS[receipt.kind]:
+        if result in (Outcome.REFUSED, Outcome.UNKNOWN):
+            logger.warning(
+                "customs answered %s %s for %s: %s",
+                receipt.kind,
+                receipt.return_status,
+                declaration,
+                _reason(receipt),
+            )
+        return True
     if receipt.kind in NO_STATUS_CHANGE_KINDS or target is None:
         if result in (Outcome.SEND_FAILED, Outcome.UNKNOWN, Outcome.REFUSED):
             logger.warning(

@@ -264,6 +264,29 @@ def declarations_complete(*, placed: PlacedDeclarations, order) -> list[Declarat
     return placed.declarations
 
 
+#: the goods of a declaration in one of these never leave the warehouse
+CLOSED_WITHOUT_GOODS = {Declaration.Status.CANCELLED, Declaration.Status.REFUSED}
+
+
+def _declaration_closed(declaration: Declaration) -> None:
+    """A paid declaration cancelled or refused: its stock allocation goes back to the warehouse
+    (Oscar's line API), and the order is cancelled once none of its declarations ships. (An order
+    still pending payment is closed by the payments service, which releases all its lines.) The
+    refund follows from the status change itself (shop.payments.receivers)."""
+    for declaration_line in declaration.lines.select_related(
+        "order_line__stockrecord", "order_line__product"
+    ):
+        line = declaration_line.order_line
+        if line.stockrecord is not None:
+            line.cancel_allocation(line.quantity)
+    from oscar.core.loading import get_model
+
+    order = get_model("order", "Order").objects.select_for_update().get(pk=declaration.order_id)
+    others = order.declarations.exclude(pk=declaration.pk).exclude(status__in=CLOSED_WITHOUT_GOODS)
+    if not others.exists() and "Cancelled" in order.available_statuses():
+        order.set_status("Cancelled")
+
+
 @transaction.atomic
 def declaration_transition(
     *, declaration: Declaration, to: str, note: str = "", source: str = "", code: str = ""
@@ -289,6 +312,8 @@ def declaration_transition(
     locked.status = to
     locked.save(update_fields=["status"])
     declaration.status = to
+    if to in CLOSED_WITHOUT_GOODS and from_status != Declaration.Status.AWAITING_PAYMENT:
+        _declaration_closed(locked)
     transaction.on_commit(
         lambda: declaration_status_changed.send(
             sender=Declaration, declaration=locked, from_status=from_status, to_status=to

@@ -1,7 +1,15 @@
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import TemplateView
+from oscar.templatetags.currency_filters import currency
 
+from .cancellation import CancelOutcome, Reason, declaration_cancel_by_shopper
 from .checkout import ZERO
+from .forms import CancelForm
+from .models import Declaration
 from .selectors import annual_quota_declarations_for_user, orderer_identity_list
 from .tax import ANNUAL_LIMIT
 
@@ -43,3 +51,66 @@ class AnnualQuotaView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(
             rows=list(rows.values()), annual_limit=ANNUAL_LIMIT, **kwargs
         )
+
+
+class DeclarationCancelView(LoginRequiredMixin, View):
+    """The shopper cancels one customs declaration (one parcel) of their order (issue #15)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, number):
+        declaration = get_object_or_404(
+            Declaration.objects.select_related("order"), number=number, order__user=request.user
+        )
+        order = declaration.order
+        form = CancelForm(request.POST)
+        reason = form.cleaned_data["reason"] if form.is_valid() else Reason.OTHER
+        result = declaration_cancel_by_shopper(
+            declaration=declaration, user=request.user, reason=reason
+        )
+        if result == CancelOutcome.UNPAID:
+            from shop.payments.services import order_expire
+
+            result = {"expired": CancelOutcome.CANCELLED, "skipped": CancelOutcome.CLOSED}.get(
+                order_expire(order=order), CancelOutcome.IN_PROGRESS
+            )
+            if result == CancelOutcome.CANCELLED:
+                messages.success(request, _("Your unpaid order has been cancelled."))
+                return redirect("customer:order", order_number=order.number)
+        declaration.refresh_from_db()
+        level, text = {
+            CancelOutcome.CANCELLED: (
+                messages.SUCCESS,
+                _("Cancelled. %(amount)s will be refunded to the account you paid with.")
+                % {"amount": currency(declaration.actual_paid, order.currency)},
+            ),
+            CancelOutcome.REQUESTED: (
+                messages.SUCCESS,
+                _(
+                    "We have asked China Customs to cancel this parcel. You will get your "
+                    "refund as soon as customs confirms, usually within a day."
+                ),
+            ),
+            CancelOutcome.ALREADY_REQUESTED: (
+                messages.INFO,
+                _("We have already asked China Customs to cancel this parcel."),
+            ),
+            CancelOutcome.IN_PROGRESS: (
+                messages.WARNING,
+                _(
+                    "China Customs is registering this parcel right now, so it cannot be "
+                    "cancelled this minute. Please try again in a few minutes."
+                ),
+            ),
+            CancelOutcome.RELEASED: (
+                messages.WARNING,
+                _(
+                    "China Customs has already released this parcel, so it can no longer be "
+                    "cancelled. You can return it within 30 days of its release: please contact our "
+                    "customer service."
+                ),
+            ),
+            CancelOutcome.CLOSED: (messages.INFO, _("There is nothing left to cancel here.")),
+        }[result]
+        messages.add_message(request, level, text)
+        return redirect("customer:order", order_number=order.number)
