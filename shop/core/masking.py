@@ -78,18 +78,32 @@ def mask_phone(value) -> str:
     return prefix + _keep_ends(text, head, tail)
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
 def mask_name(value) -> str:
     """First character of each part of a name: ``"李明"`` -> ``"李*"``, ``"欧阳娜娜"`` ->
     ``"欧***"``, ``"Ivan Petrov"`` -> ``"I*** P*****"``, ``"买买提·艾力"`` -> ``"买**·艾*"``.
-    A one-character name is hidden completely. ``None``/``""`` -> ``""``."""
+    A one-character name is hidden completely, and so is every one-character part after the
+    first (Oscar keeps a Chinese consignee as ``"李 明"``: -> ``"李 *"``, never ``"李 明"``), and a
+    Chinese given name after a space (``"王 小明"`` -> ``"王 **"``).
+    ``None``/``""`` -> ``""``."""
     text = _to_text(value)
     if len(text) <= 1:
         return STAR * len(text)
     parts = _NAME_SEPARATORS.split(text)
     # split() with a capturing group alternates name parts (even) and separators (odd).
-    return "".join(
-        part if i % 2 else part[:1] + STAR * (len(part) - 1) for i, part in enumerate(parts)
-    )
+    masked, shown = [], False
+    for i, part in enumerate(parts):
+        if i % 2 or not part:
+            masked.append(part)
+        elif shown and (len(part) == 1 or (_HAN.match(part) and parts[i - 1].isspace())):
+            # "李 明", "王 小明": Oscar's first + last name of a Chinese name — only the surname
+            masked.append(STAR * len(part))
+        else:
+            masked.append(part[:1] + STAR * (len(part) - 1))
+            shown = True
+    return "".join(masked)
 
 
 def mask_text(text: str) -> str:

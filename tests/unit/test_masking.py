@@ -62,6 +62,9 @@ def test_mask_phone(value, expected):
         ("买买提·艾力", "买**·艾*"),
         ("Anna-Maria Ivanova", "A***-M**** I******"),
         ("李", "*"),
+        ("李 明", "李 *"),  # Oscar keeps a Chinese consignee as first + last name
+        ("王 小明", "王 **"),
+        ("J. Smith", "J* S****"),
         ("", ""),
         (None, ""),
     ],

@@ -24,6 +24,17 @@ class OrderSearchForm(oscar_forms.OrderSearchForm):
     status = forms.ChoiceField(choices=_status_filter_choices, label=_("Status"), required=False)
 
 
+class MerchantOrderSearchForm(OrderSearchForm):
+    """A merchant sees consignees masked, so it may not search orders by the customer's name
+    either (a search would confirm a full name): the field is dropped from the page and ignored
+    (issue #12)."""
+
+    name = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_name(self):
+        return ""
+
+
 class OrderStatusForm(oscar_forms.OrderStatusForm):
     def __init__(self, order, *args, **kwargs):
         super().__init__(order, *args, **kwargs)
