@@ -30,12 +30,14 @@ from integrations.customs.messages import (
     Party,
     PaymentData,
     Person,
+    ReturnLine,
     SchemaInvalid,
     Transmitter,
     WaybillData,
     build_cancel,
     build_message,
     build_payment,
+    build_return,
     compare,
     compare_documents,
     new_guid,
@@ -43,6 +45,7 @@ from integrations.customs.messages import (
     parse_order,
     parse_payment,
     parse_waybill,
+    to_bytes,
     unwrap,
     validate,
     validate_envelope,
@@ -53,7 +56,7 @@ D = Decimal
 NS = {"ceb": CEB_NS}
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "customs"
 GUID = "1B3F6A2C-9D4E-4F7A-8B1C-2D3E4F5A6B7C"
-KINDS = ("CEB311", "CEB411", "CEB511", "CEB621", "CEB623")
+KINDS = ("CEB311", "CEB411", "CEB511", "CEB621", "CEB623", "CEB625")
 
 # ---------------------------------------------------------------------------------------------
 # realistic data: Korean cosmetics (origin 133) and a Japanese whisky (origin 116), mainland buyer
@@ -230,6 +233,10 @@ def replace(obj, path, value):
 def build(kind, data, **kw):
     if kind == "CEB623":
         kw.setdefault("reason", "消费者取消订单")
+    if kind == "CEB625":
+        kw.setdefault("reason", "商品与描述不符")
+        first = data.inventory.lines[0]
+        kw.setdefault("lines", (ReturnLine(gnum=first.gnum, qty=first.qty),))
     return build_message(kind, data, guid=GUID, **kw)
 
 
@@ -291,9 +298,9 @@ def test_every_kind_validates(kind, variant):
     validate(xml, allow_unsigned=True)
 
 
-@pytest.mark.parametrize("kind", ["CEB621", "CEB623"])
+@pytest.mark.parametrize("kind", ["CEB621", "CEB623", "CEB625"])
 def test_unsigned_inventory_and_cancel_need_the_signature(kind):
-    # Signature is mandatory in CEB621/623 (§1.5): unsigned only passes with allow_unsigned.
+    # Signature is mandatory in CEB621/623/625 (§1.5): unsigned only passes with allow_unsigned.
     xml = build(kind, make_set(), check=False)
     with pytest.raises(SchemaInvalid, match="Signature"):
         validate(xml)
@@ -559,6 +566,54 @@ def test_cancel_message():
     assert root.findtext(node + "appTime", namespaces=NS) == "20240502090000"
     assert root.findtext(node + "invtNo", namespaces=NS) == "090020241000012345"
     assert root.findtext(node + "reason", namespaces=NS) == "消费者取消订单"
+
+
+def test_return_message_refers_to_the_original_inventory_and_its_lines():
+    data = make_set()  # 3 lines
+    later = datetime(2024, 5, 20, 2, 0, tzinfo=UTC)
+    second = data.inventory.lines[1]
+    lines = (ReturnLine(gnum=second.gnum, qty=Decimal("1"), note="破损"),)
+    root = build_return(data, guid=GUID, reason="商品破损", lines=lines, app_time=later)
+    head = "ceb:InvtRefund/ceb:InvtRefundHead/ceb:"
+    assert root.findtext(head + "appType", namespaces=NS) == "1"
+    assert root.findtext(head + "appTime", namespaces=NS) == "20240520100000"
+    assert root.findtext(head + "invtNo", namespaces=NS) == data.inventory.invt_no
+    assert root.findtext(head + "orderNo", namespaces=NS) == data.inventory.order_no
+    assert root.findtext(head + "logisticsNo", namespaces=NS) == data.inventory.logistics_no
+    assert root.findtext(head + "reason", namespaces=NS) == "商品破损"
+    returned = root.findall("ceb:InvtRefund/ceb:InvtRefundList", namespaces=NS)
+    assert len(returned) == 1  # only what comes back, not the whole inventory
+    item = returned[0]
+    assert item.findtext("ceb:gnum", namespaces=NS) == str(second.gnum)
+    assert item.findtext("ceb:gcode", namespaces=NS) == second.g_code
+    assert item.findtext("ceb:gname", namespaces=NS) == second.declared_name
+    assert item.findtext("ceb:unit", namespaces=NS) == second.unit
+    assert item.findtext("ceb:qty", namespaces=NS) == "1"
+    assert [etree.QName(c).localname for c in item] == [
+        "gnum",
+        "gcode",
+        "gname",
+        "qty",
+        "unit",
+        "note",
+    ]
+    validate(to_bytes(root), allow_unsigned=True)
+
+
+@pytest.mark.parametrize(
+    ("lines", "field"),
+    [
+        ((), "InvtRefundList"),
+        ((ReturnLine(gnum=9, qty=Decimal("1")),), "InvtRefundList[gnum=9].gnum"),
+        ((ReturnLine(gnum=1, qty=Decimal("0")),), "InvtRefundList[gnum=1].qty"),
+        ((ReturnLine(gnum=1, qty=Decimal("1000")),), "InvtRefundList[gnum=1].qty"),
+        ((ReturnLine(1, Decimal("1")), ReturnLine(1, Decimal("1"))), "InvtRefundList"),
+    ],
+)
+def test_a_return_of_goods_that_were_not_declared_is_refused(lines, field):
+    with pytest.raises(MessageDataError) as caught:
+        build_return(make_set(), guid=GUID, reason="退货", lines=lines)
+    assert caught.value.field == field
 
 
 # ---------------------------------------------------------------------------------------------

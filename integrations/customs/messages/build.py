@@ -1,4 +1,4 @@
-"""Build the CEB import messages a shop sends: CEB311, 411, 511, 621 and 623 (spec §1-§4).
+"""Build the CEB import messages a shop sends: CEB311, 411, 511, 621, 623 and 625 (spec §1-§4).
 
 Each ``build_*`` function returns the root element of a complete, **unsigned** message::
 
@@ -11,7 +11,7 @@ Signing is done elsewhere: the signer appends ``<ds:Signature
 xmlns:ds="http://www.w3.org/2000/09/xmldsig#">`` (enveloped XML-DSig) as the **last child of the
 root**, after ``BaseTransfer`` (and after BaseSubscribe/ExtendMessage, which a shop does not send),
 over the exact bytes returned here (spec §1.2, §1.5, §10). The XSD requires the signature in CEB621
-and CEB623, so those validate only once signed (see ``schema.validate(allow_unsigned=True)``).
+, CEB623 and CEB625, so those validate only once signed (see ``schema.validate(allow_unsigned=True)``).
 
 The children of every business node are emitted in the order of the official XSD, read from the
 schema itself (``schema.field_rules``), and every value is checked against that element's XSD
@@ -37,6 +37,7 @@ from .data import (
     DeclarationSet,
     GoodsLine,
     InventoryData,
+    ReturnLine,
     Transmitter,
 )
 from .errors import MessageDataError
@@ -141,12 +142,61 @@ def build_cancel(
     return root
 
 
+def build_return(
+    data: DeclarationSet,
+    *,
+    guid: str | uuid.UUID,
+    reason: str,
+    lines: tuple[ReturnLine, ...],
+    app_time: datetime | None = None,
+    sender: Transmitter | None = None,
+) -> etree._Element:
+    """CEB625Message, return request for goods of a released inventory (spec §3.8, §9.3):
+    ``InvtRefund`` = ``InvtRefundHead`` + ``InvtRefundList`` per returned item.
+
+    The head refers to the original inventory (``invtNo``, ``orderNo``, ``logisticsNo``); each
+    line to the original ``gnum``, with ``gcode``/``gname``/``unit`` as declared and a quantity no
+    larger than the declared one. ``app_time`` defaults to the set's (pass the request's time).
+    """
+    guid = _guid(guid)
+    root = _root("CEB625Message", guid)
+    refund = etree.SubElement(root, _q("InvtRefund"))
+    head = _cancel_node(data, guid, reason, app_time or data.app_time, node="InvtRefundHead")
+    _fill(refund, "InvtRefundHead", head, "InvtRefundHead")
+    declared = {line.gnum: line for line in data.inventory.lines}
+    if not lines:
+        raise MessageDataError("InvtRefundList", "at least one returned item is required")
+    if len({line.gnum for line in lines}) != len(lines):
+        raise MessageDataError("InvtRefundList", "an item (gnum) is listed twice")
+    for line in lines:
+        where = f"InvtRefundList[gnum={line.gnum}]"
+        original = declared.get(line.gnum)
+        if original is None:
+            raise MessageDataError(f"{where}.gnum", "is not a line of the original inventory")
+        if not 0 < Decimal(line.qty) <= original.qty:
+            raise MessageDataError(
+                f"{where}.qty", f"must be above 0 and at most the declared {original.qty}"
+            )
+        values = {
+            "gnum": line.gnum,
+            "gcode": original.g_code,
+            "gname": original.declared_name,
+            "qty": line.qty,
+            "unit": original.unit,
+            "note": line.note,
+        }
+        _fill(refund, "InvtRefundList", values, where)
+    _base_transfer(root, sender or data.sender)
+    return root
+
+
 BUILDERS: Mapping[str, Callable[..., etree._Element]] = {
     "CEB311": build_order,
     "CEB411": build_payment,
     "CEB511": build_waybill,
     "CEB621": build_inventory,
     "CEB623": build_cancel,
+    "CEB625": build_return,
 }
 
 
@@ -158,9 +208,11 @@ BUILD_OBSERVERS: list[Callable[[str, str, bytes], None]] = []
 def build_message(
     kind: str, data: DeclarationSet, *, guid: str | uuid.UUID, check: bool = True, **kw
 ) -> bytes:
-    """The message ``kind`` ("CEB311", "CEB411", "CEB511", "CEB621", "CEB623") as UTF-8 bytes.
+    """The message ``kind`` ("CEB311", "CEB411", "CEB511", "CEB621", "CEB623", "CEB625") as
+    UTF-8 bytes.
 
-    Extra keywords go to the builder (``reason=`` for CEB623, ``sender=``). With ``check`` the
+    Extra keywords go to the builder (``reason=`` for CEB623, ``reason=`` and ``lines=`` for
+    CEB625, ``sender=``). With ``check`` the
     result is validated against the official XSD before it is returned (unsigned allowed, spec
     §10); a failure there raises ``SchemaInvalid`` and means a bug in this package.
     """
@@ -372,11 +424,15 @@ def _inventory_line(line: GoodsLine) -> dict:
     }
 
 
-def _cancel_node(data: DeclarationSet, guid: str, reason: str, app_time: datetime) -> dict:
+def _cancel_node(
+    data: DeclarationSet, guid: str, reason: str, app_time: datetime, node: str = "InvtCancel"
+) -> dict:
+    """The head of a cancellation (CEB623 ``InvtCancel``) or of a return (CEB625
+    ``InvtRefundHead``): both name the original inventory with the same fields (§3.7, §3.8)."""
     i = data.inventory
-    _choice("InvtCancel.buyerIdType", i.buyer.id_type, (ID_CARD,))
-    return _header(data, guid, "InvtCancel", app_time) | {
-        "appType": "1",  # CEB623 allows only 1 (spec §3.7)
+    _choice(f"{node}.buyerIdType", i.buyer.id_type, (ID_CARD,))
+    return _header(data, guid, node, app_time) | {
+        "appType": "1",  # a new request (CEB623 allows only 1; §3.7, §3.8)
         "customsCode": i.customs_code,
         "orderNo": i.order_no,
         "ebpCode": i.ebp.code,

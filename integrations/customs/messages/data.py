@@ -226,3 +226,13 @@ class DeclarationSet:
     @property
     def trade_mode(self) -> str:
         return self.inventory.trade_mode
+
+
+@dataclass(frozen=True)
+class ReturnLine:
+    """One returned item of a CEB625 return request (spec §3.8): the original inventory's
+    ``gnum`` and how many of it come back (≤ the inventory quantity; partial returns allowed)."""
+
+    gnum: int
+    qty: Decimal
+    note: str | None = None
