@@ -26,11 +26,16 @@ class SearchQuery:
 
     ``text`` empty means "browse": every browsable product, optionally within categories.
     ``category_ids`` are already expanded to descendants by the caller.
+    ``origin_countries`` (customs country codes, ``Product.origin_country``) and ``brands``
+    (``Product.brand``, exact, case-insensitive) narrow the result when given (CMS pavilion and
+    brand pages, issue #11).
     """
 
     language: str
     text: str = ""
     category_ids: tuple[int, ...] = ()
+    origin_countries: tuple[str, ...] = ()
+    brands: tuple[str, ...] = ()
     sort: SortOrder = SortOrder.RELEVANCE
     offset: int = 0
     limit: int = 20

@@ -49,6 +49,13 @@ class DatabaseProductSearch:
                     )
                 )
             )
+        if query.origin_countries:
+            qs = qs.filter(origin_country__in=query.origin_countries)
+        if query.brands:
+            brand_match = Q()
+            for brand in query.brands:
+                brand_match |= Q(brand__iexact=brand)
+            qs = qs.filter(brand_match)
         terms = tokenize(query.text)
         for term in terms:
             qs = qs.filter(search_text__contains=term)
