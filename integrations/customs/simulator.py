@@ -40,7 +40,12 @@ What happens to a message
     5. CEB623 cancels an inventory that is not released yet: pending receipts of the inventory
        are withdrawn, its amount leaves the annual total, CEB624 ``399``; a released / refused /
        cancelled inventory gets −623005, an unknown one −623003.
-    CEB513/625/711 and unknown kinds are kept in ``customs-seen`` and logged, not answered.
+    6. CEB625 returns (part of) a released inventory within 30 days of its release, each item
+       (by its original gnum) at most its declared quantity minus earlier returns: CEB626
+       ``120`` → ``399``, and the returned share of its value leaves the annual total; not
+       released or too late −625004, an item not in the inventory −625010, an unknown
+       inventory −625016.
+    CEB513/711 and unknown kinds are kept in ``customs-seen`` and logged, not answered.
 
 Receipt keys are what the shop matches on: the entry ``guid`` is the guid of the message it
 answers (root ``guid`` a fresh one), plus orderNo (CEB312), payCode/payTransactionId (412),
@@ -105,6 +110,8 @@ from .simulator_checks import three_documents
 __all__ = ["ANNUAL_LIMIT", "SINGLE_LIMIT", "CustomsSimulator", "tax_bill_for"]
 
 CENT = Decimal("0.01")
+#: returns must be asked within this many days of the inventory's release (GACC 2020 No.45)
+RETURN_DAYS = 30
 ZERO = Decimal("0.00")
 
 STATE_FILE = "customs-state.json"
@@ -116,7 +123,7 @@ NOT_WELL_FORMED = "-1"
 SCHEMA_INVALID = "-2"
 SIGNATURE_INVALID = "-1001"
 
-_HANDLED = ("CEB311", "CEB411", "CEB511", "CEB621", "CEB623")
+_HANDLED = ("CEB311", "CEB411", "CEB511", "CEB621", "CEB623", "CEB625")
 _PICK_ORDER = {kind: n for n, kind in enumerate(_HANDLED)}
 _STEP = 0.001  # receipts of one inventory are at least 1 ms apart (distinct returnTime)
 _MAX_ORIGINAL = 200_000  # characters of the original kept in a CEB900 (receipts stay < 1 MB)
@@ -490,6 +497,7 @@ class CustomsSimulator:
             "CEB511": self._three_documents,
             "CEB621": self._inventory,
             "CEB623": self._cancel,
+            "CEB625": self._return,
         }.get(message.kind)
         if handler is None:
             log.append(f"{message.kind} {message.name}: not simulated, kept in {SEEN_DIR}")
@@ -572,6 +580,13 @@ class CustomsSimulator:
             "amount": "0",
             "year": None,
             "buyer": None,
+            # per gnum: declared quantity and line value (for returns), and what came back
+            "lines": {
+                str(line.gnum): {"qty": str(line.qty), "value": str(line.total_price)}
+                for line in inventory.lines
+            },
+            "returned": {},
+            "released_at": None,
         }
         if _first_text(message.data, "appStatus") == "1":
             self._schedule_inventory(record, now.timestamp(), [("1", "电子口岸已暂存")])
@@ -751,6 +766,104 @@ class CustomsSimulator:
         )
         log.append(f"CEB623 {invt_no or cop_no}: CEB624 {status} {info}")
 
+    def _return(self, message: _Message, now: datetime, log: list[str]) -> None:
+        """CEB625 (spec §3.8, §9.3): a return of (part of) a released inventory, asked within
+        ``RETURN_DAYS`` of its release, each item at most what was declared minus what came
+        back before. Accepted: CEB626 ``120`` then ``399``, and the returned share of the
+        inventory's value leaves the buyer's annual total (the tax is not levied)."""
+        root = etree.fromstring(message.data, safe_parser())
+        head = root.find(f"{{{CEB_NS}}}InvtRefund/{{{CEB_NS}}}InvtRefundHead")
+
+        def text(node, tag: str) -> str | None:
+            value = node.findtext(f"{{{CEB_NS}}}{tag}")
+            return value.strip() if value and value.strip() else None
+
+        invt_no, cop_no = text(head, "invtNo"), text(head, "copNo")
+        record = next(
+            (r for r in self.state["inventories"].values() if invt_no and r["invt_no"] == invt_no),
+            None,
+        )
+        asked = {}
+        for line in root.iterfind(f"{{{CEB_NS}}}InvtRefund/{{{CEB_NS}}}InvtRefundList"):
+            gnum = text(line, "gnum") or "?"
+            asked[gnum] = asked.get(gnum, ZERO) + Decimal(text(line, "qty") or "0")
+        keys = {
+            "customs_code": text(head, "customsCode"),
+            "agent_code": text(head, "agentCode"),
+            "ebp_code": text(head, "ebpCode"),
+            "ebc_code": text(head, "ebcCode"),
+            "cop_no": cop_no or (invt_no or "")[:20],
+            "pre_no": self._number("T", now),
+            "invt_no": invt_no,
+        }
+        problem = None  # a refusal: −625004 申报失败 with the reason
+        if record is None:
+            status, info = "-625016", _fill("-625016")
+        elif record["status"] != "released" or record.get("released_at") is None:
+            problem = f"清单{invt_no}未放行，不能申报退货"
+        elif now.timestamp() - record["released_at"] > RETURN_DAYS * 86400:
+            problem = f"清单{invt_no}放行已超过{RETURN_DAYS}天，不能申报退货"
+        else:
+            for gnum, qty in asked.items():
+                declared = record.get("lines", {}).get(gnum)
+                if declared is None:
+                    problem = f"表体第{gnum}项不是清单{invt_no}的商品"
+                    break
+                left = Decimal(declared["qty"]) - Decimal(record["returned"].get(gnum, "0"))
+                if not ZERO < qty <= left:
+                    problem = f"表体第{gnum}项退货数量{qty}超过可退数量{left}"
+                    break
+        if record is not None:
+            status = "399" if problem is None else "-625004"
+            info = "" if problem is None else _fill("-625004", problem)
+        if status == "399":
+            share = sum(
+                (
+                    Decimal(record["lines"][gnum]["value"])
+                    * qty
+                    / Decimal(record["lines"][gnum]["qty"])
+                    for gnum, qty in asked.items()
+                ),
+                ZERO,
+            )
+            total = sum((Decimal(line["value"]) for line in record["lines"].values()), ZERO)
+            restored = (Decimal(record["amount"]) * share / total).quantize(CENT) if total else ZERO
+            year = self.state["annual"].get(record["year"], {})
+            left = Decimal(year.get(record["buyer"], "0")) - restored
+            year[record["buyer"]] = str(max(left, ZERO))
+            for gnum, qty in asked.items():
+                record["returned"][gnum] = str(Decimal(record["returned"].get(gnum, "0")) + qty)
+            start = now.timestamp()
+            self._schedule(
+                "CEB626",
+                start,
+                guid=message.guid,
+                return_status="120",
+                return_info="退货申请单海关入库",
+                droppable=True,
+                **keys,
+            )
+            self._schedule(
+                "CEB626",
+                start + self.delay,
+                stamp=start + max(self.delay, _STEP),
+                guid=message.guid,
+                return_status="399",
+                return_info="退货申请审结，退货商品不予征税，额度已恢复",
+                **keys,
+            )
+            log.append(f"CEB625 {invt_no}: CEB626 120 → 399, {_money(restored)} back in the quota")
+            return
+        self._schedule(
+            "CEB626",
+            now.timestamp(),
+            guid=message.guid,
+            return_status=status,
+            return_info=info,
+            **keys,
+        )
+        log.append(f"CEB625 {invt_no or cop_no}: CEB626 {status} {info}")
+
     def _withdraw(self, record: dict) -> None:
         """Cancel an inventory not released yet: its pending receipts go, its amount leaves the
         buyer's annual total."""
@@ -831,6 +944,7 @@ class CustomsSimulator:
                 record = self.state["inventories"].get(item["inventory"])
                 if record is not None:
                     record["status"] = "released"
+                    record["released_at"] = item["due"]
 
     def _write(self, item: dict) -> str:
         self.state["files"] += 1

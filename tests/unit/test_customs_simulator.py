@@ -20,6 +20,7 @@ from integrations.customs.messages import (
     Party,
     PaymentData,
     Person,
+    ReturnLine,
     Transmitter,
     WaybillData,
     build_message,
@@ -609,6 +610,95 @@ def test_cancel_after_release_or_unknown_is_refused(tmp_path, sim):
     cancel(tmp_path, make_set("NECB-NONE"), "090020269999999999")
     sim.step()
     assert receipts(tmp_path)[-1][1].return_status == "-623003"
+
+
+# ---------------------------------------------------------------------------------------------
+# returns (CEB625 → CEB626)
+
+
+def with_invt_no(data, invt_no):
+    inventory = data.inventory.__class__(**{**data.inventory.__dict__, "invt_no": invt_no})
+    return data.__class__(**{**data.__dict__, "inventory": inventory})
+
+
+def ask_return(root, data, invt_no, lines):
+    guid, xml = message(
+        "CEB625", with_invt_no(data, invt_no), reason="商品与描述不符", lines=tuple(lines)
+    )
+    put(root, xml, f"{guid}.xml")
+    return guid
+
+
+def released(root, sim, data):
+    send(root, data)
+    sim.step()
+    assert statuses(root, "CEB622")[-1] == ("CEB622", "800")
+    return next(r.invt_no for _, r in receipts(root) if r.kind == "CEB622" and r.invt_no)
+
+
+def test_a_return_within_30_days_is_concluded_and_restores_the_quota(tmp_path, clock):
+    sim = CustomsSimulator(tmp_path, clock=clock)
+    data = make_set("NECB1-01", lines=((2, "2400.00"),))  # 4 810 with freight
+    invt_no = released(tmp_path, sim, data)
+    for number in range(2, 6):  # 5 × 4 810 = 24 050 of 26 000 used
+        released(tmp_path, sim, make_set(f"NECB{number}-01", lines=((2, "2400.00"),)))
+    send(tmp_path, make_set("NECB6-01", lines=((1, "2000.00"),)))  # 2 010 more: too much
+    sim.step()
+    assert statuses(tmp_path, "CEB622")[-1] == ("CEB622", "-621018")
+    clock.advance(29 * 86400)
+    guid = ask_return(tmp_path, data, invt_no, [ReturnLine(gnum=1, qty=D("1"))])
+    sim.step()
+    answers = [r for _, r in receipts(tmp_path) if r.kind == "CEB626"]
+    assert [(r.return_status, r.guid) for r in answers] == [("120", guid), ("399", guid)]
+    assert answers[-1].invt_no == invt_no
+    assert outcome_for("CEB626", "399") == "accepted"
+    # one unit of two came back: 2 405 of its 4 810 leaves the annual total, so it fits now
+    send(tmp_path, make_set("NECB7-01", lines=((1, "2000.00"),)))
+    sim.step()
+    assert statuses(tmp_path, "CEB622")[-1] == ("CEB622", "800")
+    # the second unit may come back too, not a third
+    ask_return(tmp_path, data, invt_no, [ReturnLine(gnum=1, qty=D("2"))])
+    sim.step()
+    refusal = receipts(tmp_path)[-1][1]
+    assert (refusal.kind, refusal.return_status) == ("CEB626", "-625004")
+    assert "可退数量1" in refusal.return_info
+
+
+def test_a_return_after_30_days_or_before_release_is_refused(tmp_path, clock):
+    sim = CustomsSimulator(tmp_path, clock=clock, delay=60)
+    data = make_set("NECB1-01")
+    send(tmp_path, data)
+    sim.step()  # 2 written; 120 (with the inventory number) due in 60 s, 800 in 120 s
+    clock.advance(60)
+    sim.step()
+    invt_no = next(r.invt_no for _, r in receipts(tmp_path) if r.invt_no)
+    ask_return(tmp_path, data, invt_no, [ReturnLine(gnum=1, qty=D("1"))])
+    sim.step()
+    early = receipts(tmp_path)[-1][1]
+    assert (early.kind, early.return_status) == ("CEB626", "-625004")
+    assert "未放行" in early.return_info
+    clock.advance(60)
+    sim.step()
+    assert ("CEB622", "800") in statuses(tmp_path)
+    clock.advance(30 * 86400 + 1)
+    ask_return(tmp_path, data, invt_no, [ReturnLine(gnum=1, qty=D("1"))])
+    sim.step()
+    late = receipts(tmp_path)[-1][1]
+    assert (late.kind, late.return_status) == ("CEB626", "-625004")
+    assert "超过30天" in late.return_info
+
+
+def test_a_return_of_unknown_goods_or_inventory_is_refused(tmp_path, sim):
+    data = make_set("NECB1-01", lines=((1, "120.00"),))
+    invt_no = released(tmp_path, sim, data)
+    other = make_set("NECB1-01", lines=((1, "120.00"), (1, "35.50")))  # a gnum 2 never declared
+    ask_return(tmp_path, other, invt_no, [ReturnLine(gnum=2, qty=D("1"))])
+    sim.step()
+    assert receipts(tmp_path)[-1][1].return_status == "-625004"
+    assert "表体第2项" in receipts(tmp_path)[-1][1].return_info
+    ask_return(tmp_path, data, "090020269999999999", [ReturnLine(gnum=1, qty=D("1"))])
+    sim.step()
+    assert receipts(tmp_path)[-1][1].return_status == "-625016"
 
 
 # ---------------------------------------------------------------------------------------------
