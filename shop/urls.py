@@ -6,9 +6,11 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from shop.core import seo
 from shop.core.login_protection import PasswordResetView
 from shop.payments.views import StripeWebhookView
 
@@ -24,6 +26,11 @@ urlpatterns = [
         StripeWebhookView.as_view(),
         name="stripe-webhook",
     ),
+    # For search engines, outside the language prefixes (issue #11): the sitemap index lists
+    # every section's pages, each URL with its five language versions
+    path("sitemap.xml", seo.sitemap_index, name="sitemap-index"),
+    path("sitemap-<slug:section>.xml", seo.sitemap_section, name="sitemap-section"),
+    path("robots.txt", seo.robots_txt, name="robots-txt"),
 ]
 
 # Every public page lives under /zh-hans/ /ko/ /ja/ /ru/ /en/. "/" is redirected by
@@ -34,11 +41,15 @@ urlpatterns += i18n_patterns(
     path("customs/", include("shop.customs.urls")),
     path("dashboard/customs/", include("shop.customs.dashboard_urls")),
     path("dashboard/payments/", include("shop.payments.dashboard_urls")),
+    path("dashboard/rates/", include("shop.rates.dashboard_urls")),
     path("payments/", include("shop.payments.urls")),
     # Oscar's password reset with a limit on the e-mails it sends (issue #10); same URL and name
     path("password-reset/", PasswordResetView.as_view(), name="password-reset"),
     path("", include(apps.get_app_config("oscar").urls[0])),
-    path("pages/", include(wagtail_urls)),
+    # The Wagtail home page of the language (Oscar's templates link to it as 'home'), then
+    # Wagtail's catch-all, last (issue #11).
+    path("", wagtail_views.serve, {"path": ""}, name="home"),
+    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 

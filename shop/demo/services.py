@@ -22,6 +22,8 @@ from shop.customs.models import FilingRecord
 from shop.stores.models import ExperienceStore
 
 from . import data
+from .cms import demo_cms_load
+from .rates import demo_rates_load
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -267,25 +269,102 @@ def _categories() -> dict[str, object]:
     return by_slug
 
 
+# Noto Sans CJK (Debian's fonts-noto-cjk; CI installs it): one collection with a face per
+# region, so the index gives Japanese text Japanese glyph shapes, Korean its Hangul, Chinese the
+# simplified forms; its Latin, Cyrillic and "×" glyphs cover the brands and pack sizes too.
+DEMO_FONT_FILES = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+)
+DEMO_FONT_INDEX = {"ja": 0, "ko": 1, "zh-hans": 2, "ru": 2, "en": 2}
+DEMO_FONT_NAMES = {"ja": "Noto Sans CJK JP", "ko": "Noto Sans CJK KR"}  # fc-match patterns
+ORIGIN_LANGUAGE = {CountryCode.KOREA: "ko", CountryCode.JAPAN: "ja", CountryCode.RUSSIA: "ru"}
+
+
+def _demo_font(size: int, language: str = "zh-hans"):
+    """A font with the glyphs of ``language`` (and Latin), at ``size`` pixels: Noto Sans CJK
+    from its known path or ``fc-match``; Pillow's built-in font (Latin only) when there is none."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    from PIL import ImageFont
+
+    index = DEMO_FONT_INDEX.get(language, 2)
+    for path in DEMO_FONT_FILES:
+        if Path(path).exists():
+            return ImageFont.truetype(path, size, index=index)
+    if shutil.which("fc-match"):
+        pattern = f"{DEMO_FONT_NAMES.get(language, 'Noto Sans CJK SC')}:bold"
+        found = subprocess.run(
+            ["fc-match", "-f", "%{file}\n%{index}", pattern],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.split("\n")
+        if len(found) == 2 and "CJK" in Path(found[0]).name:
+            return ImageFont.truetype(found[0], size, index=int(found[1] or 0))
+    return ImageFont.load_default(size=size)
+
+
+def _wrap(draw, text: str, font, width: int, max_lines: int) -> list[str]:
+    """``text`` in lines no wider than ``width``: by words where there are spaces (Korean,
+    Russian), by characters where there are none (Chinese, Japanese); "…" ends a cut text."""
+    tokens = text.split(" ") if " " in text else list(text)
+    joiner = " " if " " in text else ""
+    lines, line = [], ""
+    for token in tokens:
+        candidate = f"{line}{joiner}{token}" if line else token
+        if draw.textlength(candidate, font=font) <= width or not line:
+            line = candidate
+        else:
+            lines.append(line)
+            line = token
+    lines.append(line)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        while lines[-1] and draw.textlength(lines[-1] + "…", font=font) > width:
+            lines[-1] = lines[-1][:-1]
+        lines[-1] += "…"
+    return lines
+
+
 def _image(product_data: dict) -> ContentFile:
-    """A simple package shot drawn locally: coloured background, brand and pack size."""
-    from PIL import Image, ImageDraw, ImageFont
+    """A package shot drawn locally: the brand, the product's name in the language of its
+    country of origin, the pack size, and the filed Chinese name below (issue #11: each text in
+    a font that has its glyphs)."""
+    from PIL import Image, ImageColor, ImageDraw
 
     size = 480
-    image = Image.new("RGB", (size, size), product_data["color"])
+    background = ImageColor.getrgb(product_data["color"])
+    image = Image.new("RGB", (size, size), background)
     draw = ImageDraw.Draw(image)
-    draw.rounded_rectangle((60, 90, size - 60, size - 90), radius=28, fill="white")
-    brand_font = ImageFont.load_default(size=44)
-    small_font = ImageFont.load_default(size=26)
-    origin = {"133": "KOREA", "116": "JAPAN", "344": "RUSSIA"}.get(product_data["origin"], "")
-    for text, font, y in (
-        (product_data["brand"], brand_font, 190),
-        # Pillow's built-in font is Latin-only: "×" in pack sizes would draw as a box
-        (product_data.get("net_content", "").replace("×", "x"), small_font, 260),
-        (f"IMPORTED FROM {origin}", small_font, 330),
-    ):
-        width = draw.textlength(text, font=font)
-        draw.text(((size - width) / 2, y), text, fill="#222222", font=font)
+    draw.rounded_rectangle((48, 70, size - 48, size - 100), radius=28, fill="white")
+    language = ORIGIN_LANGUAGE.get(product_data["origin"], "zh-hans")
+    title = product_data["title"].get(language) or product_data["title"]["zh-hans"]
+    ink = "#222222"
+    lines = [(product_data["brand"], _demo_font(40, language), ink)]
+    local_font = _demo_font(24, language)
+    lines += [(line, local_font, "#444444") for line in _wrap(draw, title, local_font, 340, 3)]
+    net_content = product_data.get("net_content", "")
+    if net_content and net_content.replace(" ", "") not in title.replace(" ", ""):
+        lines.append((net_content, _demo_font(22, language), "#666666"))
+    # the whole block centred in the white card
+    heights = [draw.textbbox((0, 0), text, font=font)[3] + 14 for text, font, _ in lines]
+    y = 70 + (size - 170 - sum(heights)) / 2
+    for (text, font, fill), height in zip(lines, heights, strict=True):
+        draw.text(((size - draw.textlength(text, font=font)) / 2, y), text, fill=fill, font=font)
+        y += height
+    # the filed Chinese name on the coloured band, dark or light by the background's luminance
+    luminance = 0.299 * background[0] + 0.587 * background[1] + 0.114 * background[2]
+    band_font = _demo_font(26, "zh-hans")
+    name = _wrap(draw, product_data.get("customs_name", ""), band_font, 380, 1)[0]
+    draw.text(
+        ((size - draw.textlength(name, font=band_font)) / 2, size - 80),
+        name,
+        fill="#1f1f1f" if luminance > 150 else "#ffffff",
+        font=band_font,
+    )
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return ContentFile(buffer.getvalue(), name=f"{product_data['sku'].lower()}.png")
@@ -423,4 +502,6 @@ def demo_load(*, images: bool = True, password_for: Callable[[str], str]) -> Dem
         product_ids.append(product.pk)
     report.products = len(product_ids)
     get_backend("search").index_products(product_ids)
+    demo_rates_load()  # reference rates for ko/ja/ru shoppers (issue #11)
+    demo_cms_load(images=images)  # CMS pages and menus in five languages (issue #11)
     return report
