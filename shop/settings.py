@@ -104,8 +104,10 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",  # the sitemap templates (shop/core/seo.py, issue #11)
     # Oscar; forks (shop.apps.*) replace the stock app with the same label
-    "oscar.config.Shop",
+    # Oscar's root app without its "" redirect: the Wagtail home page is /<lang>/ (issue #11)
+    "shop.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "shop.apps.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
@@ -166,6 +168,7 @@ INSTALLED_APPS = [
     "shop.customs",
     "shop.payments.apps.PaymentsConfig",
     "shop.stores",
+    "shop.rates.apps.RatesConfig",  # reference prices in KRW/JPY/RUB (issue #11)
     "shop.demo",
     "cms",
 ]
@@ -299,6 +302,9 @@ SHOP_FREIGHT = {
     },
     "9610": {"flat": os.environ.get("SHOP_FREIGHT_DIRECT_MAIL", "30.00"), "free_over": None},
 }
+# Usual delivery, (min, max) days after customs releases the parcel, by trade mode; the product
+# page shows it (issue #11). Bonded goods leave a domestic warehouse; direct mail flies in first.
+SHOP_DELIVERY_DAYS = {"1210": (2, 5), "9610": (7, 15)}
 # Customs order numbers: <prefix><Oscar order number>-<declaration sequence>
 SHOP_DECLARATION_PREFIX = os.environ.get("SHOP_DECLARATION_PREFIX", "NECB")
 # Version of the consumer notice (跨境电商零售进口商品消费者告知书) shoppers accept at checkout
@@ -353,13 +359,50 @@ OSCAR_DASHBOARD_NAVIGATION = [
                 "access_fn": lambda user, *a, **k: user.is_staff,
             },
             {
+                "label": _("Returns"),
+                "url_name": "customs-dashboard:return-list",
+                "access_fn": _customs_dashboard_access,
+            },
+            {
+                "label": _("Tax bills"),
+                "url_name": "customs-dashboard:tax-bill-list",
+                "access_fn": _customs_dashboard_access,
+            },
+            {
+                "label": _("Product filings"),
+                "url_name": "customs-dashboard:filing-list",
+                "access_fn": _customs_dashboard_access,
+            },
+            {
                 "label": _("Refund jobs"),
                 "url_name": "payments-dashboard:refund-list",
                 "access_fn": lambda user, *a, **k: user.is_staff,
             },
         ],
     },
+    # Reference exchange rates (issue #11): staff only
+    {
+        "label": _("Reference rates"),
+        "icon": "fas fa-exchange-alt",
+        "url_name": "rates-dashboard:rate-list",
+        "access_fn": lambda user, *a, **k: user.is_staff,
+    },
 ]
+
+# --- Reference prices (issue #11) ------------------------------------------------------------
+# Beside the CNY price, shoppers of these languages see a labelled reference amount in their
+# currency from the dated rate table staff keep (dashboard → Reference rates). zh-hans never
+# does (CNY is the price); English is off unless asked for, e.g.
+# SHOP_REFERENCE_CURRENCIES="ko:KRW,ja:JPY,ru:RUB,en:USD". A rate older than
+# SHOP_REFERENCE_RATE_MAX_AGE_DAYS days (or none) shows no reference amount at all.
+SHOP_REFERENCE_CURRENCIES = {
+    language.strip(): currency.strip().upper()
+    for language, _sep, currency in (
+        item.partition(":")
+        for item in env_list("SHOP_REFERENCE_CURRENCIES", "ko:KRW,ja:JPY,ru:RUB")
+    )
+}
+SHOP_REFERENCE_RATE_MAX_AGE_DAYS = int(os.environ.get("SHOP_REFERENCE_RATE_MAX_AGE_DAYS", "7"))
 
 # --- Background tasks ------------------------------------------------------------------------
 TASKS = {
@@ -467,6 +510,9 @@ SHOP_PAYMENT_RECONCILE_AFTER_MINUTES = int(
     os.environ.get("SHOP_PAYMENT_RECONCILE_AFTER_MINUTES", "5")
 )
 SHOP_PAYMENT_TIMEOUT_MINUTES = int(os.environ.get("SHOP_PAYMENT_TIMEOUT_MINUTES", "30"))
+# Freight refunded on a return accepted by customs (issue #15): "full_return" (only when every
+# item of the parcel came back), "always" (each returned item's share) or "never".
+SHOP_RETURN_FREIGHT_REFUND = os.environ.get("SHOP_RETURN_FREIGHT_REFUND", "full_return")
 SHOP_PAYMENT_REFUND_MAX_ATTEMPTS = int(os.environ.get("SHOP_PAYMENT_REFUND_MAX_ATTEMPTS", "8"))
 SHOP_PAYMENT_REFUND_RETRY_BASE_DELAY = datetime.timedelta(
     seconds=float(os.environ.get("SHOP_PAYMENT_REFUND_RETRY_BASE_SECONDS", "60"))

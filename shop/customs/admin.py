@@ -17,6 +17,8 @@ class FilingRecordAdmin(admin.ModelAdmin):
     )
     list_filter = ("status", "on_positive_list", "origin_country")
     search_fields = ("reference", "customs_name", "hs_code", "barcode", "brand")
+    # statuses change only through the filing workflow (shop.customs.filings), with history
+    readonly_fields = ("status", "status_note", "submitted_at", "owner")
 
 
 class DeclarationLineInline(admin.TabularInline):

@@ -18,3 +18,20 @@ def check_customs_parties_are_real(app_configs, **kwargs):
             )
         ]
     return []
+
+
+RETURN_FREIGHT_POLICIES = ("full_return", "always", "never")
+
+
+@checks.register()
+def check_return_freight_policy(app_configs, **kwargs):
+    policy = settings.SHOP_RETURN_FREIGHT_REFUND
+    if policy not in RETURN_FREIGHT_POLICIES:
+        return [
+            checks.Error(
+                f"SHOP_RETURN_FREIGHT_REFUND is {policy!r}",
+                hint=f"Use one of {', '.join(RETURN_FREIGHT_POLICIES)}.",
+                id="shop_customs.E002",
+            )
+        ]
+    return []

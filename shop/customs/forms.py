@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy
 
 from .cancellation import Reason
+from .models import ReturnRequest
 
 
 class CancelForm(forms.Form):
@@ -15,3 +16,12 @@ class CancelForm(forms.Form):
         ],
         initial=Reason.CHANGED_MIND,
     )
+
+
+class ReceiveReturnForm(forms.Form):
+    condition = forms.ChoiceField(
+        label=gettext_lazy("Condition of the parcel"),
+        choices=ReturnRequest.Condition.choices,
+        error_messages={"required": gettext_lazy("Record the condition of the parcel.")},
+    )
+    note = forms.CharField(label=gettext_lazy("Note"), max_length=500, required=False)

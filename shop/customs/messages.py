@@ -226,9 +226,13 @@ def precheck(declaration: Declaration, *, app_time: datetime.datetime) -> Declar
 def build_message(message: OutboxMessage) -> bytes:
     """The signed XML of one outbox message. Raises ``MessageInvalid`` or ``TransportError``."""
     data = precheck(message.declaration, app_time=message.created_at)
-    extra = (
-        {"reason": message.note or "申请撤销"} if message.kind == OutboxMessage.Kind.CANCEL else {}
-    )
+    extra = {}
+    if message.kind == OutboxMessage.Kind.CANCEL:
+        extra = {"reason": message.note or "申请撤销"}
+    elif message.kind == OutboxMessage.Kind.RETURN:
+        from .returns import return_message_lines
+
+        extra = {"reason": message.note or "消费者申请退货", "lines": return_message_lines(message)}
     try:
         xml = build_xml(message.kind, data, guid=message.guid, **extra)
     except (MessageDataError, SchemaInvalid) as error:

@@ -49,6 +49,7 @@ class FilingRecord(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
 
@@ -111,6 +112,17 @@ class FilingRecord(models.Model):
         _("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     status_note = models.CharField(_("Status note"), max_length=255, blank=True)
+    # The merchant who filed it (issue #12); empty for filings made before the workflow. Others
+    # reuse it once approved. Status changes only through shop.customs.filings.
+    owner = models.ForeignKey(
+        "partner.Partner",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="filings",
+        verbose_name=_("Filed by"),
+    )
+    submitted_at = models.DateTimeField(_("Submitted at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -208,6 +220,8 @@ class Declaration(models.Model):
     insurance = models.DecimalField(_("Insurance"), **MONEY)
     discount = models.DecimalField(_("Discount"), **MONEY)
     dutiable_value = models.DecimalField(_("Dutiable value"), **MONEY)
+    # the dutiable value of goods customs accepted back (CEB626 399): no longer in the quota
+    returned_dutiable_value = models.DecimalField(_("Dutiable value returned"), **MONEY)
     duty = models.DecimalField(_("Customs duty"), **MONEY)
     consumption_tax = models.DecimalField(_("Consumption tax"), **MONEY)
     vat = models.DecimalField(_("VAT"), **MONEY)
@@ -340,6 +354,7 @@ class OutboxMessage(models.Model):
         WAYBILL = "CEB511", _("Waybill (CEB511)")
         INVENTORY = "CEB621", _("Import inventory (CEB621)")
         CANCEL = "CEB623", _("Inventory cancellation (CEB623)")
+        RETURN = "CEB625", _("Return request (CEB625)")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
@@ -377,7 +392,7 @@ class OutboxMessage(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["declaration", "kind"],
-                condition=~models.Q(kind="CEB623"),
+                condition=~models.Q(kind__in=["CEB623", "CEB625"]),
                 name="one_message_kind_per_declaration",
             )
         ]
@@ -517,3 +532,119 @@ class TaxBill(models.Model):
     @property
     def is_open(self) -> bool:
         return self.differs and self.resolved_at is None and self.voided_at is None
+
+
+class FilingStatusChange(models.Model):
+    """History of a product filing (issue #12): written by ``shop.customs.filings`` in the same
+    transaction as the change."""
+
+    filing = models.ForeignKey(
+        FilingRecord, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    from_status = models.CharField(max_length=10, blank=True)
+    to_status = models.CharField(max_length=10)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reason = models.CharField(_("Reason"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("filing", "created_at", "pk")
+        verbose_name = _("Product filing status change")
+        verbose_name_plural = _("Product filing history")
+
+    def __str__(self):
+        return f"{self.from_status or '-'} → {self.to_status}"
+
+    @property
+    def from_status_label(self):
+        return FilingRecord.Status(self.from_status).label if self.from_status else ""
+
+    @property
+    def to_status_label(self):
+        return FilingRecord.Status(self.to_status).label
+
+
+class ReturnRequest(models.Model):
+    """A shopper's return of (part of) a released declaration (退货, issue #15; spec §3.8,
+    §9.3): asked within 30 days of release, the parcel back at the warehouse within 45, then
+    CEB625 to customs; CEB626 399 concludes it (tax not levied, quota restored, refund).
+    ``returns.py`` is the one place that changes it."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Waiting for your parcel")
+        RECEIVED = "received", _("Parcel received, declared to customs")
+        UNDER_REVIEW = "under_review", _("Under customs review")
+        ACCEPTED = "accepted", _("Return accepted, refunded")
+        REFUSED = "refused", _("Refused by customs")
+        REJECTED = "rejected", _("Not accepted")
+
+    class Reason(models.TextChoices):
+        NOT_AS_DESCRIBED = "not_as_described", _("Not as described")
+        DAMAGED = "damaged", _("Arrived damaged")
+        WRONG_ITEM = "wrong_item", _("Wrong item")
+        CHANGED_MIND = "changed_mind", _("I changed my mind")
+
+    class Condition(models.TextChoices):
+        AS_SENT = "as_sent", _("Complete, as sent")
+        OPENED = "opened", _("Opened, complete")
+        NOT_OURS = "not_ours", _("Not the goods we sent, or incomplete")
+
+    declaration = models.ForeignKey(Declaration, on_delete=models.PROTECT, related_name="returns")
+    status = models.CharField(
+        _("Status"), max_length=14, choices=Status.choices, default=Status.REQUESTED
+    )
+    reason = models.CharField(_("Reason"), max_length=20, choices=Reason.choices)
+    note = models.CharField(_("Note"), max_length=500, blank=True)
+    requested_at = models.DateTimeField(_("Asked at"), auto_now_add=True)
+    received_at = models.DateTimeField(_("Parcel received at"), null=True, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    condition = models.CharField(
+        _("Condition"), max_length=10, choices=Condition.choices, blank=True
+    )
+    condition_note = models.CharField(_("Condition note"), max_length=500, blank=True)
+    message = models.OneToOneField(
+        "OutboxMessage",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="return_request",
+    )
+    outcome_reason = models.CharField(_("Reason given"), max_length=1000, blank=True)
+    concluded_at = models.DateTimeField(_("Concluded at"), null=True, blank=True)
+    # set when customs accepts it (CEB626 399)
+    refund_goods = models.DecimalField(_("Goods refunded"), **MONEY)
+    refund_freight = models.DecimalField(_("Freight refunded"), **MONEY)
+    refund_tax = models.DecimalField(_("Import tax refunded"), **MONEY)
+    quota_restored = models.DecimalField(_("Annual quota restored"), **MONEY)
+
+    class Meta:
+        ordering = ("-requested_at", "-pk")
+        verbose_name = _("Return request")
+        verbose_name_plural = _("Return requests")
+
+    def __str__(self):
+        return f"{self.declaration.number} return {self.pk}"
+
+    @property
+    def refund_total(self) -> Decimal:
+        return self.refund_goods + self.refund_freight + self.refund_tax
+
+
+class ReturnLine(models.Model):
+    return_request = models.ForeignKey(
+        ReturnRequest, on_delete=models.CASCADE, related_name="lines"
+    )
+    declaration_line = models.ForeignKey(
+        DeclarationLine, on_delete=models.PROTECT, related_name="return_lines"
+    )
+    quantity = models.PositiveIntegerField(_("Quantity"))
+
+    class Meta:
+        ordering = ("return_request", "declaration_line__gnum")
+
+    def __str__(self):
+        return f"{self.return_request_id}/{self.declaration_line_id} × {self.quantity}"

@@ -35,6 +35,7 @@ SEQUENCE = {
     OutboxMessage.Kind.WAYBILL: 3,
     OutboxMessage.Kind.INVENTORY: 4,
     OutboxMessage.Kind.CANCEL: 5,
+    OutboxMessage.Kind.RETURN: 6,
 }
 WAIT_FOR_EARLIER = datetime.timedelta(seconds=5)
 

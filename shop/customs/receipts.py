@@ -36,6 +36,7 @@ from integrations.registry import get_backend
 from shop.core.masking import mask_text
 
 from .models import CustomsReceipt, Declaration, OutboxMessage
+from .returns import return_receipt_apply
 from .services import TRANSITIONS, declaration_transition
 from .taxbills import tax_bill_record
 
@@ -207,6 +208,8 @@ def receipt_apply(*, name: str, data: bytes, receipt: Receipt) -> bool:
     tax_bill_record(declaration=declaration, receipt=receipt, stored=stored)  # CEB816/818 only
     result = outcome(receipt)
     target = TARGET.get(result)
+    if receipt.kind == "CEB626":
+        return_receipt_apply(declaration=declaration, receipt=receipt)
     if receipt.kind in REQUEST_ANSWERS and result not in REQUEST_ANSWERS[receipt.kind]:
         if result in (Outcome.REFUSED, Outcome.UNKNOWN):
             logger.warning(

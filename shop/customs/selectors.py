@@ -5,7 +5,7 @@ import re
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.db.models import Sum
+from django.db.models import F, Sum
 from django.utils import timezone
 
 from .models import Declaration, OrdererIdentity
@@ -38,7 +38,7 @@ def annual_quota_used(*, id_number_hash: str, year: int | None = None) -> Decima
         status__in=QUOTA_STATUSES,
         created_at__gte=start,
         created_at__lt=end,
-    ).aggregate(total=Sum("dutiable_value"))["total"]
+    ).aggregate(total=Sum(F("dutiable_value") - F("returned_dutiable_value")))["total"]
     return total or Decimal("0.00")
 
 

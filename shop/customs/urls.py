@@ -12,6 +12,11 @@ urlpatterns = [
         views.DeclarationCancelView.as_view(),
         name="declaration-cancel",
     ),
+    path(
+        "declarations/<str:number>/return/",
+        views.ReturnCreateView.as_view(),
+        name="return-create",
+    ),
     # the notice shoppers accept at checkout, readable before (product pages link it, issue #11)
     path(
         "consumer-notice/",

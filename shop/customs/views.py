@@ -1,11 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 from oscar.templatetags.currency_filters import currency
 
+from shop.core.templatetags.shop_format import babel_date
+
+from . import returns
 from .cancellation import CancelOutcome, Reason, declaration_cancel_by_shopper
 from .checkout import ZERO
 from .forms import CancelForm
@@ -44,7 +48,9 @@ class AnnualQuotaView(LoginRequiredMixin, TemplateView):
             )
             row["declarations"].append(declaration)
         for row in rows.values():
-            used = sum((d.dutiable_value for d in row["declarations"]), ZERO)
+            used = sum(
+                (d.dutiable_value - d.returned_dutiable_value for d in row["declarations"]), ZERO
+            )
             row["used"] = used
             row["remaining"] = max(ANNUAL_LIMIT - used, ZERO)
             row["percent"] = int(min(used / ANNUAL_LIMIT * 100, 100))
@@ -114,3 +120,49 @@ class DeclarationCancelView(LoginRequiredMixin, View):
         }[result]
         messages.add_message(request, level, text)
         return redirect("customer:order", order_number=order.number)
+
+
+class ReturnCreateView(LoginRequiredMixin, View):
+    """The shopper asks to return items of a released declaration (issue #15): a quantity per
+    goods line (``qty_<line id>``), a reason and a note."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, number):
+        declaration = get_object_or_404(
+            Declaration.objects.select_related("order", "warehouse"),
+            number=number,
+            order__user=request.user,
+        )
+        quantities = {}
+        for key, value in request.POST.items():
+            if key.startswith("qty_"):
+                try:
+                    quantities[int(key[4:])] = max(int(value or 0), 0)
+                except ValueError:
+                    messages.error(request, _("Choose how many of each item you return."))
+                    return redirect("customer:order", order_number=declaration.order.number)
+        try:
+            returns.return_request_create(
+                declaration=declaration,
+                user=request.user,
+                quantities=quantities,
+                reason=request.POST.get("reason", ""),
+                note=request.POST.get("note", ""),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            allowed = returns.returnable(declaration)
+            messages.success(
+                request,
+                _(
+                    "Return asked for. Send the parcel to %(address)s so that it arrives by "
+                    "%(date)s; we refund you when China Customs has accepted the return."
+                )
+                % {
+                    "address": declaration.warehouse.address or declaration.warehouse.name,
+                    "date": babel_date(allowed.arrive_until),
+                },
+            )
+        return redirect("customer:order", order_number=declaration.order.number)

@@ -12,7 +12,7 @@ import logging
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from shop.customs.models import Declaration, DeclarationStatusChange
+from shop.customs.models import Declaration, DeclarationStatusChange, ReturnRequest
 
 from .models import Payment
 
@@ -44,4 +44,28 @@ def refund_refused_or_cancelled_declaration(sender, instance, created, raw=False
         amount=declaration.actual_paid,
         reason=f"customs declaration {declaration.number} {instance.to_status}",
         key=f"declaration-{declaration.number}-{instance.to_status}",
+    )
+
+
+@receiver(post_save, sender=ReturnRequest)
+def refund_accepted_return(sender, instance, created, raw=False, **kwargs):
+    """Customs accepted a return (CEB626 399): refund the returned goods' share, their import
+    tax and the freight as the return says (shop.customs.returns), once, in the same
+    transaction as the return's conclusion."""
+    if raw or instance.status != ReturnRequest.Status.ACCEPTED or instance.refund_total <= 0:
+        return
+    from .services import refund_enqueue
+
+    declaration = instance.declaration
+    payment = Payment.objects.filter(
+        order_id=declaration.order_id, status=Payment.Status.SUCCEEDED, superfluous=False
+    ).first()
+    if payment is None:
+        logger.error("return %s of %s: no payment to refund", instance.pk, declaration.number)
+        return
+    refund_enqueue(
+        payment=payment,
+        amount=instance.refund_total,
+        reason=f"return {instance.pk} of customs declaration {declaration.number}",
+        key=f"return-{instance.pk}",
     )

@@ -23,7 +23,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 from oscar.core.loading import get_model
 
+from shop.customs.models import ReturnRequest
 from tests.factories.catalogue import PartnerFactory
+from tests.factories.customs import FilingRecordFactory
 from tests.factories.merchants import merchant_user
 from tests.factories.orders import order_pay, placed_order, shopper, stocked_product
 
@@ -180,8 +182,21 @@ TABLE = {
     ("customs-dashboard:message-detail", ("pk",)): (STAFF, {"pk": "message_b"}),
     ("customs-dashboard:message-retry", ("pk",)): (STAFF, {"pk": "message_b"}),
     ("customs-dashboard:receipt-list", ()): (STAFF, {}),
+    ("customs-dashboard:return-list", ()): (SCOPED, {}),
+    ("customs-dashboard:return-receive", ("pk",)): (FOREIGN, {"pk": "return_b"}),
     ("customs-dashboard:tax-bill-list", ()): (SCOPED, {}),
     ("customs-dashboard:tax-bill-resolve", ("pk",)): (STAFF, {"pk": 1}),
+    # product filings (shop/customs/dashboard_filings.py): B's submitted filing is not A's
+    ("customs-dashboard:filing-list", ()): (SCOPED, {}),
+    ("customs-dashboard:filing-queue", ()): (STAFF, {}),
+    ("customs-dashboard:filing-create", ()): (SCOPED, {}),
+    ("customs-dashboard:filing-reuse", ()): (SCOPED, {}),
+    ("customs-dashboard:filing-detail", ("pk",)): (FOREIGN, {"pk": "filing_b"}),
+    ("customs-dashboard:filing-update", ("pk",)): (FOREIGN, {"pk": "filing_b"}),
+    ("customs-dashboard:filing-submit", ("pk",)): (FOREIGN, {"pk": "filing_b"}),
+    ("customs-dashboard:filing-attach", ("pk",)): (FOREIGN, {"pk": "filing_b"}),
+    ("customs-dashboard:filing-approve", ("pk",)): (STAFF, {"pk": "filing_b"}),
+    ("customs-dashboard:filing-reject", ("pk",)): (STAFF, {"pk": "filing_b"}),
     # payments (shop/payments/dashboard.py): staff only
     ("payments-dashboard:refund-list", ()): (STAFF, {}),
     ("payments-dashboard:refund-retry", ("pk",)): (STAFF, {"pk": 1}),
@@ -269,6 +284,10 @@ def world(settings):
         "declaration_b": declaration_b,
         "message_b": declaration_b.outbox_messages.first(),
         "note_b": staff_note,
+        "return_b": ReturnRequest.objects.create(declaration=declaration_b, reason="damaged"),
+        "filing_b": FilingRecordFactory(
+            owner=partner_b, status="submitted", customs_name=FOREIGN_TITLE, barcode=FOREIGN_SKU
+        ),
     }
 
 
