@@ -11,14 +11,23 @@ def django_db_setup(django_db_setup, django_db_blocker):
     of 330 migrations), so add the rows that data migrations would have made: Wagtail's default
     locale, root page and site."""
     with django_db_blocker.unblock():
-        from django.conf import settings
-        from wagtail.models import Locale, Page, Site
+        wagtail_basics()
 
-        locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        if not Page.objects.filter(depth=1).exists():
-            root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-            home = root.add_child(instance=Page(title="Home", slug="home", locale=locale))
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+
+def wagtail_basics():
+    """Wagtail's default locale, root page, default site and root image collection, as its
+    migrations make them. A transactional test (every browser test) empties the database when
+    it ends, so browser tests call this again before each test (tests/browser/conftest.py)."""
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page, Site
+
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.objects.filter(depth=1).exists():
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+        home = root.add_child(instance=Page(title="Home", slug="home", locale=locale))
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 def pytest_report_header(config):

@@ -17,3 +17,15 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_basics(request):
+    """Before each browser test that uses the database: the rows Wagtail's migrations make
+    (the previous transactional test emptied every table)."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        request.getfixturevalue("transactional_db")
+        from tests.conftest import wagtail_basics
+
+        wagtail_basics()

@@ -5,28 +5,24 @@ for customs."""
 
 import pytest
 from django.utils import translation
-from oscar.core.loading import get_model
 
 from shop.customs.models import Declaration
-from shop.demo.services import demo_load
 from tests.factories.customs import valid_id_number
+from tests.factories.orders import assortment, shopper
+from tests.factories.users import SHOPPER_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-Product = get_model("catalogue", "Product")
-Country = get_model("address", "Country")
-
-# one product from each (merchant × warehouse) part: bonded Hunchun (taiga), bonded Dalian
-# (hanbit) and direct mail from Incheon (hanbit)
-SKUS = ["RU-FOD-001", "KR-BEA-001", "KR-BEA-004"]
 NOTICE_TITLE = {"ko": "해외직구", "ru": "трансграничн"}
 
 
 @pytest.mark.parametrize("language", ["ko", "ru"])
 def test_mixed_basket_checkout_and_pay(language, live_server, browser, screenshot):
-    demo_load(images=False, password_for=lambda role: f"demo-{role}-2026")
-    stock = get_model("partner", "StockRecord").objects.select_related("product")
-    products = [stock.get(partner_sku=sku).product for sku in SKUS]
+    user = shopper()
+    # one product from each (merchant × warehouse) part: bonded Hunchun (taiga), bonded Dalian
+    # (hanbit) and direct mail from Incheon (hanbit)
+    goods = assortment()
+    products = [goods.hunchun_bonded, goods.dalian_bonded, goods.incheon_direct]
     with translation.override(language):
         urls = [p.get_absolute_url() for p in products]
 
@@ -37,8 +33,8 @@ def test_mixed_basket_checkout_and_pay(language, live_server, browser, screensho
     base = live_server.url
     try:
         page.goto(f"{base}/{language}/accounts/login/")
-        page.fill("#id_login-username", "shopper@example.com")
-        page.fill("#id_login-password", "demo-shopper-2026")
+        page.fill("#id_login-username", user.email)
+        page.fill("#id_login-password", SHOPPER_PASSWORD)
         page.click("button[name=login_submit]")
         page.wait_for_load_state()
 

@@ -4,13 +4,12 @@ the shopper sees each declaration's customs status on the order page."""
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from shop.customs.models import Declaration
 from shop.customs.receipts import receipts_receive
-from shop.demo.orders import demo_orders_create
-from shop.demo.services import demo_load
 from tests.factories.customs import inventory_receipt
+from tests.factories.orders import paid_orders_in_both_trade_modes, shopper
+from tests.factories.users import SHOPPER_PASSWORD, STAFF_PASSWORD, staff_user
 from tests.integration.test_customs_pipeline import deliver_all
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,8 +21,7 @@ def receipt(declaration, status, info, invt_no=""):
 
 @pytest.fixture
 def customs_story(settings):
-    demo_load(images=False, password_for=lambda role: f"demo-{role}-2026")
-    orders = demo_orders_create(user=get_user_model().objects.get(email="shopper@example.com"))
+    orders = paid_orders_in_both_trade_modes(user=shopper())
     deliver_all()
     inbox = Path(settings.CUSTOMS_EXCHANGE_DIR) / "in"
     inbox.mkdir(parents=True, exist_ok=True)
@@ -36,6 +34,11 @@ def customs_story(settings):
     return split
 
 
+@pytest.fixture
+def staff():
+    return staff_user()
+
+
 def login(page, base, email, password):
     page.goto(f"{base}/zh-hans/accounts/login/")
     page.fill("#id_login-username", email)
@@ -45,11 +48,11 @@ def login(page, base, email, password):
 
 
 def test_staff_follow_declarations_in_the_dashboard(
-    live_server, browser, screenshot, customs_story
+    live_server, browser, screenshot, customs_story, staff
 ):
     page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
     try:
-        login(page, live_server.url, "staff@shop.example.com", "demo-staff-2026")
+        login(page, live_server.url, staff.email, STAFF_PASSWORD)
         page.goto(f"{live_server.url}/zh-hans/dashboard/customs/")
         assert page.locator("#declaration_table tbody tr").count() == Declaration.objects.count()
         assert "海关已放行" in page.inner_text("#declaration_table")
@@ -75,7 +78,7 @@ def test_shopper_sees_released_and_refused_in_their_language(
 ):
     page = browser.new_page(locale="ko-KR", viewport={"width": 1280, "height": 900})
     try:
-        login(page, live_server.url, "shopper@example.com", "demo-shopper-2026")
+        login(page, live_server.url, customs_story.user.email, SHOPPER_PASSWORD)
         page.goto(f"{live_server.url}/ko/accounts/orders/{customs_story.number}/")
         text = page.inner_text("#customs_declarations")
         assert "중국 세관 통관 완료" in text

@@ -7,18 +7,15 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.utils import translation
-from oscar.core.loading import get_model
 from wagtail.models import Locale, Page, Site
 
 from cms.models import ContentPage
-from shop.demo.services import demo_load
+from tests.factories.catalogue import small_catalogue
 from tests.factories.customs import valid_id_number
+from tests.factories.orders import shopper
+from tests.factories.users import SHOPPER_PASSWORD, STAFF_PASSWORD, staff_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-StockRecord = get_model("partner", "StockRecord")
-Category = get_model("catalogue", "Category")
-Product = get_model("catalogue", "Product")
 
 # The CSP violation event, reported to the test from every page the context opens.
 REPORT_VIOLATIONS = """
@@ -102,9 +99,10 @@ def _login(page, base, email, password):
 def test_shop_checkout_and_dashboard_load_nothing_from_another_host(
     live_server, browser, screenshot
 ):
-    demo_load(images=False, password_for=lambda role: f"demo-{role}-2026")
-    product = StockRecord.objects.select_related("product").get(partner_sku="KR-BEA-001").product
-    category = Category.objects.filter(depth=1).order_by("path").first()
+    catalogue = small_catalogue()
+    buyer, staff = shopper(), staff_user()
+    # a top-level category lists the products of its subcategories
+    product, category = catalogue.sheet_mask, catalogue.beauty
     with translation.override("zh-hans"):
         product_url, category_url = product.get_absolute_url(), category.get_absolute_url()
     cms_url = _content_page().get_url()
@@ -137,7 +135,7 @@ def test_shop_checkout_and_dashboard_load_nothing_from_another_host(
         page.wait_for_url("**/zh-hans/basket/")
 
         page.goto(f"{base}/zh-hans/accounts/login/")
-        _login(page, base, "shopper@example.com", "demo-shopper-2026")
+        _login(page, base, buyer.email, SHOPPER_PASSWORD)
         page.goto(f"{base}/zh-hans/checkout/")
         page.wait_for_load_state()
         assert "/checkout/shipping-address/" in page.url, page.url
@@ -171,7 +169,7 @@ def test_shop_checkout_and_dashboard_load_nothing_from_another_host(
     recorder = Recorder(context, base)
     page = context.new_page()
     try:
-        _login(page, base, "staff@shop.example.com", "demo-staff-2026")
+        _login(page, base, staff.email, STAFF_PASSWORD)
         page.goto(f"{base}/zh-hans/dashboard/")
         assert page.locator("#dashboard_nav, .navbar").count() > 0
         page.goto(f"{base}/zh-hans/dashboard/catalogue/products/{product.pk}/")

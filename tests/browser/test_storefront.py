@@ -7,37 +7,36 @@ import re
 
 import pytest
 from django.utils import translation
-from oscar.core.loading import get_model
 
 from shop.core.formatting import format_money
-from shop.demo import data
-from shop.demo.services import demo_load
+from tests.factories.catalogue import SHEET_MASK, small_catalogue
+from tests.factories.cms import home_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-Category = get_model("catalogue", "Category")
-Product = get_model("catalogue", "Product")
 
 BROWSER_LOCALE = {"zh-hans": "zh-CN", "ko": "ko-KR", "ja": "ja-JP", "ru": "ru-RU", "en": "en-US"}
 # What a shopper would type: the spec's examples for zh and ko, a word of the title otherwise.
 SEARCH_TERM = {"zh-hans": "面膜", "ko": "마스크"}
 
 
-def _term(language, product):
+def _term(language, titles):
     if language in SEARCH_TERM:
         return SEARCH_TERM[language]
-    words = [w for w in product["title"][language].split() if len(w) >= 4 and not w.isdigit()]
-    return max(words, key=len) if words else product["title"][language]
+    words = [w for w in titles[language].split() if len(w) >= 4 and not w.isdigit()]
+    return max(words, key=len) if words else titles[language]
 
 
 @pytest.mark.parametrize("language", list(BROWSER_LOCALE))
 def test_shopper_tour(language, live_server, browser, screenshot):
-    demo_load(images=True, password_for=lambda role: f"demo-{role}-2026")
-    mask = next(p for p in data.PRODUCTS if p["category"] == "face-masks" and p["stock"] > 0)
-    title = mask["title"][language]
+    # a small catalogue with pictures, so the screenshots show a populated storefront
+    catalogue = small_catalogue(images=True)
+    # the home page is a Wagtail page (issue #11): featured products as staff would put them
+    featured = {"heading": "精选", "source": "chosen", "products": [catalogue.sheet_mask]}
+    home_page(body=[("product_list", featured)])
+    title = SHEET_MASK[language]
     with translation.override(language):
-        price = format_money(Product.objects.get(upc=mask["barcode"]).stockrecords.first().price)
-        category_url = Category.objects.get(slug="face-masks").get_absolute_url()
+        price = format_money(catalogue.sheet_mask.stockrecords.get().price)
+        category_url = catalogue.face_masks.get_absolute_url()
 
     context = browser.new_context(
         locale=BROWSER_LOCALE[language], viewport={"width": 1280, "height": 900}
@@ -75,7 +74,7 @@ def test_shopper_tour(language, live_server, browser, screenshot):
         screenshot(page, f"{language}-5-basket")
 
         # Search box in the header
-        term = _term(language, mask)
+        term = _term(language, SHEET_MASK)
         page.locator("header input[name=q]").fill(term)
         page.locator("header input[name=q]").press("Enter")
         page.wait_for_load_state()
@@ -89,6 +88,6 @@ def test_shopper_tour(language, live_server, browser, screenshot):
         page.locator(f"#language_switcher a[data-language={other}]").click()
         page.wait_for_load_state()
         assert page.url.startswith(f"{live_server.url}/{other}/search/?q=")
-        assert page.locator(".product_pod", has_text=mask["title"][other]).count() == 1
+        assert page.locator(".product_pod", has_text=SHEET_MASK[other]).count() == 1
     finally:
         context.close()

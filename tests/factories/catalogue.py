@@ -99,15 +99,121 @@ class ProductFactory(factory.django.DjangoModelFactory):
             get_backend("search").index_products([self.pk])
 
 
-def add_image(product, colour="#F4B6C2"):
-    """Attach a real (tiny) PNG, so thumbnails are generated as in production."""
+def add_image(product, colour="#F4B6C2", size=32):
+    """Attach a real PNG (tiny by default), so thumbnails are generated as in production."""
     import io
 
     from django.core.files.base import ContentFile
     from PIL import Image
 
     buffer = io.BytesIO()
-    Image.new("RGB", (32, 32), colour).save(buffer, format="PNG")
+    Image.new("RGB", (size, size), colour).save(buffer, format="PNG")
     return product.images.create(
         original=ContentFile(buffer.getvalue(), name=f"p{product.pk}.png"), display_order=0
+    )
+
+
+def translated(field, texts):
+    """``{"zh-hans": …, "ko": …}`` → modeltranslation's ``{"<field>_zh_hans": …, "<field>_ko": …}``,
+    plus ``<field>`` itself in the default language."""
+    from django.conf import settings
+
+    fields = {f"{field}_{code.replace('-', '_')}": text for code, text in texts.items()}
+    return {field: texts[settings.LANGUAGE_CODE], **fields}
+
+
+# Products of a small storefront, titled in the five languages (made-up goods of real kinds).
+SHEET_MASK = {
+    "zh-hans": "美迪惠尔 水库补水面膜 10片",
+    "ko": "메디힐 아쿠아링 앰플 마스크 10매",
+    "ja": "メディヒール アクアリング アンプルマスク 10枚入",
+    "ru": "Тканевая маска Mediheal Aquaring 10 шт.",
+    "en": "Mediheal Aquaring Ampoule Sheet Mask 10 pcs",
+}
+TEA_TREE_MASK = {
+    "zh-hans": "美迪惠尔 茶树舒缓面膜 10片",
+    "ko": "메디힐 티트리 진정 마스크 10매",
+    "ja": "メディヒール ティーツリー マスク 10枚入",
+    "ru": "Успокаивающая маска Mediheal Tea Tree 10 шт.",
+    "en": "Mediheal Tea Tree Calming Mask 10 pcs",
+}
+CICA_CREAM = {
+    "zh-hans": "阿飞 积雪草修护面霜 50毫升",
+    "ko": "아비브 어성초 시카 크림 50ml",
+    "ja": "アビブ シカ クリーム 50ml",
+    "ru": "Крем Abib с центеллой 50 мл",
+    "en": "Abib Cica Repair Cream 50 ml",
+}
+CHOCOLATE = {
+    "zh-hans": "红色十月 阿廖卡巧克力 90克",
+    "ko": "크라스니 옥탸브리 알룐카 초콜릿 90g",
+    "ja": "赤い十月 アリョンカ チョコレート 90g",
+    "ru": "Шоколад Алёнка «Красный Октябрь» 90 г",
+    "en": "Krasny Oktyabr Alenka Milk Chocolate 90 g",
+}
+HONEY_COOKIES = {
+    "zh-hans": "乐天 蜂蜜黄油饼干 8袋",
+    "ko": "롯데 허니버터 쿠키 8봉",
+    "ja": "ロッテ ハニーバター クッキー 8袋",
+    "ru": "Печенье Lotte с мёдом и маслом 8 пакетов",
+    "en": "Lotte Honey Butter Cookies 8 packs",
+}
+BEAUTY = {
+    "zh-hans": "美妆个护",
+    "ko": "뷰티",
+    "ja": "ビューティー",
+    "ru": "Красота",
+    "en": "Beauty",
+}
+FACE_MASKS = {
+    "zh-hans": "面膜",
+    "ko": "마스크팩",
+    "ja": "フェイスマスク",
+    "ru": "Тканевые маски",
+    "en": "Face masks",
+}
+SKINCARE = {"zh-hans": "护肤", "ko": "스킨케어", "ja": "スキンケア", "ru": "Уход", "en": "Skincare"}
+FOOD = {"zh-hans": "食品零食", "ko": "식품", "ja": "食品", "ru": "Продукты", "en": "Food"}
+SNACKS = {"zh-hans": "零食", "ko": "과자", "ja": "お菓子", "ru": "Сладости", "en": "Snacks"}
+
+
+def small_catalogue(*, images=False):
+    """A storefront in miniature, titled in the five languages: Beauty (face masks, skincare)
+    and Food (snacks), five stocked products with their own prices, optionally with pictures.
+    Returns the products and categories by name."""
+    from types import SimpleNamespace
+
+    beauty = CategoryFactory(slug="beauty", **translated("name", BEAUTY))
+    food = CategoryFactory(slug="food", **translated("name", FOOD))
+    face_masks = CategoryFactory(slug="face-masks", parent=beauty, **translated("name", FACE_MASKS))
+    skincare = CategoryFactory(slug="skincare", parent=beauty, **translated("name", SKINCARE))
+    snacks = CategoryFactory(slug="snacks", parent=food, **translated("name", SNACKS))
+    korea, russia = CountryCode.KOREA, CountryCode.RUSSIA
+    goods = {
+        "sheet_mask": (SHEET_MASK, "Mediheal", korea, "129.00", face_masks, "#8FD3F4"),
+        "tea_tree_mask": (TEA_TREE_MASK, "Mediheal", korea, "119.00", face_masks, "#A8D5A2"),
+        "cica_cream": (CICA_CREAM, "Abib", korea, "158.00", skincare, "#F4E1C1"),
+        "chocolate": (CHOCOLATE, "Krasny Oktyabr", russia, "39.90", snacks, "#E8B04B"),
+        "honey_cookies": (HONEY_COOKIES, "Lotte", korea, "59.00", snacks, "#F7D774"),
+    }
+    products = {}
+    for name, (titles, brand, origin, price, category, colour) in goods.items():
+        product = ProductFactory(
+            brand=brand,
+            origin_country=origin,
+            customs_name=titles["zh-hans"],
+            in_categories=[category],
+            stockrecords__price=Decimal(price),
+            **translated("title", titles),
+        )
+        if images:
+            add_image(product, colour, size=480)
+        products[name] = product
+    return SimpleNamespace(
+        **products,
+        beauty=beauty,
+        food=food,
+        face_masks=face_masks,
+        skincare=skincare,
+        snacks=snacks,
     )

@@ -3,9 +3,7 @@ merchants, placed through the real placement path (``tests/factories/orders.py``
 
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
-
+from . import users
 from .catalogue import PartnerFactory
 from .orders import placed_order, shopper, stocked_product
 
@@ -13,23 +11,15 @@ from .orders import placed_order, shopper, stocked_product
 def merchant_user(partner=None, *, email=None):
     """A dashboard user of ``partner`` (a new partner when omitted): Oscar's
     ``partner.dashboard_access`` permission and membership in ``Partner.users``, as
-    ``load_demo`` sets up its merchants."""
-    partner = partner or PartnerFactory()
-    email = email or f"{partner.code}@merchant.example.com"
-    user = get_user_model().objects.create_user(username=email, email=email, password="pw-m-1")
-    user.user_permissions.add(
-        Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
-    )
-    partner.users.add(user)
-    return user
+    ``load_demo`` sets up its merchants (``tests.factories.users.merchant_user``, password
+    "pw-m-1")."""
+    return users.merchant_user(partner or PartnerFactory(), email, password="pw-m-1")
 
 
 def zone_staff(email="zone-staff@shop.example.com"):
     """Zone staff as `load_demo` makes them: staff and superuser (Oscar's permission-based
-    dashboard wants model permissions besides `is_staff`)."""
-    return get_user_model().objects.create_user(
-        username=email, email=email, password="pw-s-1", is_staff=True, is_superuser=True
-    )
+    dashboard wants model permissions besides `is_staff`); password "pw-s-1"."""
+    return users.staff_user(email, password="pw-s-1")
 
 
 @dataclass

@@ -5,31 +5,37 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from oscar.core.loading import get_model
 
 from shop.customs.models import Declaration, OutboxMessage
 from shop.customs.receipts import receipts_receive
 from tests.factories.customs import inventory_receipt
+from tests.factories.orders import paid_orders_in_both_trade_modes, shopper
+from tests.factories.users import merchant_user, staff_user
 from tests.integration.test_customs_pipeline import deliver_all
 
 pytestmark = pytest.mark.django_db
 
 User = get_user_model()
+Partner = get_model("partner", "Partner")
 
 
 @pytest.fixture
-def paid(settings):
-    from shop.demo.orders import demo_orders_create
-    from shop.demo.services import demo_load
-
-    demo_load(images=False, password_for=lambda role: f"test-{role}")
-    demo_orders_create(user=User.objects.get(email="shopper@example.com"))
+def orders(settings):
+    """Paid orders of both merchants (Hanbit, Taiga), bonded and direct mail, sent to customs."""
+    orders = paid_orders_in_both_trade_modes(user=shopper())
     deliver_all()
+    return orders
+
+
+@pytest.fixture
+def paid(orders):
     return Declaration.objects.all()
 
 
 @pytest.fixture
 def staff_client(client, paid):
-    client.force_login(User.objects.get(email="staff@shop.example.com"))
+    client.force_login(staff_user())
     return client
 
 
@@ -55,7 +61,7 @@ def test_pages_are_translated(staff_client, paid):
 
 
 def test_merchant_sees_only_its_own_declarations(client, paid):
-    merchant = User.objects.get(email="taiga@merchant.example.com")
+    merchant = merchant_user(Partner.objects.get(code="taiga"))
     client.force_login(merchant)
     html = client.get("/en/dashboard/customs/").content.decode()
     own = paid.filter(partner__users=merchant)
@@ -68,8 +74,8 @@ def test_merchant_sees_only_its_own_declarations(client, paid):
     assert client.get(f"/en/dashboard/customs/messages/{message.pk}/").status_code == 403
 
 
-def test_shoppers_cannot_open_the_customs_dashboard(client, paid):
-    client.force_login(User.objects.get(email="shopper@example.com"))
+def test_shoppers_cannot_open_the_customs_dashboard(client, orders):
+    client.force_login(orders[0].user)
     response = client.get("/en/dashboard/customs/")
     assert response.status_code in (302, 403)
 
@@ -126,7 +132,7 @@ def test_a_blocked_message_is_shown_with_its_reason(client):
     OutboxMessage.objects.filter(pk=order.pk).update(status="gave_up", attempts=12)
     assert outbox.outbox_deliver(message_id=payment.pk) == "blocked"
     staff = User.objects.create_user("ops@shop.example.com", "ops@shop.example.com", "x")
-    staff.is_staff = True
+    staff.is_staff = True  # staff, not a superuser
     staff.save()
     client.force_login(staff)
     page = client.get(f"/en/dashboard/customs/messages/{payment.pk}/").content.decode()

@@ -1,4 +1,4 @@
-"""The whole customs loop on the embedded parts: paid demo orders → outbox → signed messages in
+"""The whole customs loop on the embedded parts: paid orders → outbox → signed messages in
 the exchange folder → the local customs simulator → receipts → declaration statuses, and what
 the shopper and staff see."""
 
@@ -7,7 +7,6 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
@@ -15,8 +14,9 @@ from integrations.customs.simulator import CustomsSimulator
 from shop.customs.models import CustomsReceipt, Declaration, OutboxMessage
 from shop.customs.outbox import declaration_cancel_request, outbox_deliver, outbox_due
 from shop.customs.receipts import receipts_receive
-from shop.demo.orders import demo_orders_create
-from shop.demo.services import demo_load
+from tests.factories.orders import paid_orders_in_both_trade_modes
+from tests.factories.orders import shopper as shopper_user
+from tests.factories.users import staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +40,10 @@ def exchange(settings, tmp_path):
 
 @pytest.fixture
 def shopper(exchange):
-    demo_load(images=False, password_for=lambda role: f"test-{role}")
-    user = get_user_model().objects.get(email="shopper@example.com")
-    demo_orders_create(user=user)
-    assert Declaration.objects.filter(status=Status.PAID).count() >= 3
+    """A shopper with paid orders in both trade modes, one of them split in two declarations."""
+    user = shopper_user()
+    paid_orders_in_both_trade_modes(user=user)
+    assert Declaration.objects.filter(status=Status.PAID).count() == 4
     return user
 
 
@@ -111,7 +111,7 @@ def test_refusal_rate_one_refuses_with_the_reason_for_staff(shopper, exchange, c
     client.force_login(shopper)
     order = shopper.orders.first()
     assert refused in client.get(f"/zh-hans/accounts/orders/{order.number}/").content.decode()
-    client.force_login(get_user_model().objects.get(email="staff@shop.example.com"))
+    client.force_login(staff_user())
     declaration = Declaration.objects.first()
     page = client.get(f"/en/dashboard/customs/{declaration.pk}/").content.decode()
     assert declaration.status_changes.order_by("pk").last().note in page

@@ -1,10 +1,9 @@
-"""Issue #5 end to end on the embedded parts: paid demo orders → outbox → signed messages that
+"""Issue #5 end to end on the embedded parts: paid orders → outbox → signed messages that
 validate against the official XSD in the exchange folder → receipts → declaration statuses."""
 
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from lxml import etree
 
 from integrations.customs.messages import compare_documents, validate
@@ -13,9 +12,8 @@ from integrations.registry import get_backend
 from shop.customs.models import CustomsReceipt, Declaration, OutboxMessage
 from shop.customs.outbox import outbox_deliver, outbox_due
 from shop.customs.receipts import receipts_receive
-from shop.demo.orders import demo_orders_create
-from shop.demo.services import demo_load
 from tests.factories.customs import inventory_receipt as factory_inventory_receipt
+from tests.factories.orders import paid_orders_in_both_trade_modes, shopper
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +22,7 @@ NS = {"ceb": "http://www.chinaport.gov.cn/ceb"}
 
 @pytest.fixture
 def paid_orders(settings):
-    demo_load(images=False, password_for=lambda role: f"test-{role}")
-    shopper = get_user_model().objects.get(email="shopper@example.com")
-    return demo_orders_create(user=shopper)
+    return paid_orders_in_both_trade_modes(user=shopper())
 
 
 def deliver_all():
@@ -42,11 +38,12 @@ def out_files(settings):
     return sorted((Path(settings.CUSTOMS_EXCHANGE_DIR) / "out").glob("*.xml"))
 
 
-def test_demo_orders_cover_both_trade_modes_and_a_split_basket(paid_orders):
+def test_paid_orders_cover_both_trade_modes_and_a_split_basket(paid_orders):
     assert len(paid_orders) == 3
     declarations = Declaration.objects.all()
     assert {d.trade_mode for d in declarations} == {"1210", "9610"}
     assert max(order.declarations.count() for order in paid_orders) >= 2
+    assert max(d.lines.count() for d in declarations) == 2  # two products in one declaration
     assert all(d.status == "paid" and d.payment_transaction_id for d in declarations)
     assert OutboxMessage.objects.count() == 4 * declarations.count()
 

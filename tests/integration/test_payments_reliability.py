@@ -18,11 +18,11 @@ from oscar.core.loading import get_model
 from integrations.payments.base import CANCELED, SUCCEEDED, PaymentError
 from shop.customs import services as customs_services
 from shop.customs.models import Declaration, DeclarationStatusChange, OutboxMessage
-from shop.demo.orders import demo_order_unpaid
-from shop.demo.services import demo_load
 from shop.payments import services
 from shop.payments.models import Payment, Refund, SandboxIntent, SandboxRefund, WebhookEvent
 from shop.payments.sandbox import SandboxGateway
+from tests.factories.orders import assortment, identity_for, placed_order, shopper
+from tests.factories.users import merchant_user, staff_user
 from tests.stripe_stub import StripeStub
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ User = get_user_model()
 Source = get_model("payment", "Source")
 StockRecord = get_model("partner", "StockRecord")
 WEBHOOK = "/payments/stripe/webhook/"
-PARTS = [("hanbit", "dalian-bonded", 1), ("taiga", "hunchun-bonded", 2)]
+ORDERER = "李明"  # the real-name orderer of the orders below; "王芳" is someone else
 
 
 @pytest.fixture(autouse=True)
@@ -46,21 +46,32 @@ def empty_cache():
 
 @pytest.fixture
 def shopper_user(db):
-    demo_load(images=False, password_for=lambda role: f"test-{role}")
-    return User.objects.get(email="shopper@example.com")
+    user = shopper()
+    identity_for(user, name=ORDERER)
+    return user
 
 
 @pytest.fixture
-def order(shopper_user):
+def goods(db):
+    return assortment()
+
+
+def unpaid_order(user, goods):
+    """Goods of both merchants (two declarations), placed and waiting for payment."""
+    return placed_order(user=user, items=[(goods.dalian_bonded, 1), (goods.hunchun_bonded, 2)])
+
+
+@pytest.fixture
+def order(shopper_user, goods):
     """A two-declaration order waiting for payment (sandbox gateway)."""
-    return demo_order_unpaid(user=shopper_user, parts=PARTS)
+    return unpaid_order(shopper_user, goods)
 
 
 def later(minutes: float) -> datetime.datetime:
     return timezone.now() + datetime.timedelta(minutes=minutes)
 
 
-def sandbox_pay(order, *, payer="李明", succeed=True) -> Payment:
+def sandbox_pay(order, *, payer=ORDERER, succeed=True) -> Payment:
     """Start a sandbox payment and complete it at the 'gateway' only: nothing applied yet."""
     payment, intent = services.payment_start(order=order)
     SandboxGateway().complete(intent.id, succeed=succeed, payer_name=payer)
@@ -113,8 +124,8 @@ def stub(settings, client):
 
 
 @pytest.fixture
-def stripe_order(stub, shopper_user):
-    return demo_order_unpaid(user=shopper_user, parts=PARTS)
+def stripe_order(stub, shopper_user, goods):
+    return unpaid_order(shopper_user, goods)
 
 
 def fail_once(monkeypatch, target, name):
@@ -147,7 +158,7 @@ def test_a_webhook_that_failed_once_is_applied_once_by_the_retry(
 
     order = stripe_order
     payment, _intent = services.payment_start(order=order)
-    stub.confirm(payment.intent_id, "pm_card_visa", name="李明")
+    stub.confirm(payment.intent_id, "pm_card_visa", name=ORDERER)
     event = stub.latest_event("payment_intent.succeeded")
     fail_once(monkeypatch, import_string(where[0]), where[1])
 
@@ -173,7 +184,7 @@ def test_a_webhook_that_failed_once_is_applied_once_by_the_retry(
 def test_reconcile_applies_a_success_whose_webhook_never_came(stub, stripe_order):
     order = stripe_order
     payment, _intent = services.payment_start(order=order)
-    stub.confirm(payment.intent_id, "pm_card_visa", name="李明")  # webhook never delivered
+    stub.confirm(payment.intent_id, "pm_card_visa", name=ORDERER)  # webhook never delivered
     assert services.payments_reconcile_open(now=later(1)) == {}  # too young to ask
     order.refresh_from_db()
     assert order.status == "Pending payment"
@@ -236,7 +247,7 @@ def test_a_second_success_for_a_paid_order_is_refunded_automatically(order):
         idempotency_key="second-tab",
         amount=order.total_incl_tax,
     )
-    SandboxGateway().complete(intent.id, succeed=True, payer_name="李明")
+    SandboxGateway().complete(intent.id, succeed=True, payer_name=ORDERER)
     services.payment_reconcile(payment=second)  # on_commit not run: the job is already there
     second.refresh_from_db()
     assert second.status == "succeeded"
@@ -354,7 +365,7 @@ def test_the_refund_job_is_written_with_the_status_change(order):
     assert payment.amount_refunded == declaration.actual_paid
 
 
-def test_a_held_declaration_cancelled_by_staff_is_refunded_and_unpaid_ones_are_not(order):
+def test_a_held_declaration_cancelled_by_staff_is_refunded_and_unpaid_ones_are_not(order, goods):
     payment = sandbox_pay(order, payer="王芳")  # not the orderer: held
     services.payment_reconcile(payment=payment)
     held = order.declarations.order_by("sequence").first()
@@ -362,7 +373,7 @@ def test_a_held_declaration_cancelled_by_staff_is_refunded_and_unpaid_ones_are_n
     customs_services.declaration_transition(declaration=held, to=Declaration.Status.CANCELLED)
     assert Refund.objects.get().amount == held.actual_paid
 
-    other = demo_order_unpaid(user=order.user, parts=PARTS[:1])
+    other = placed_order(user=order.user, items=[(goods.dalian_bonded, 1)])
     assert services.order_expire(order=other) == "expired"  # awaiting payment -> cancelled
     assert Refund.objects.count() == 1
 
@@ -414,7 +425,7 @@ def test_gateway_failing_twice_then_succeeding_refunds_exactly_once(order, monke
 def test_a_crash_after_the_gateway_refunded_does_not_refund_twice(stub, stripe_order, monkeypatch):
     order = stripe_order
     payment, _intent = services.payment_start(order=order)
-    stub.confirm(payment.intent_id, "pm_card_visa", name="李明")
+    stub.confirm(payment.intent_id, "pm_card_visa", name=ORDERER)
     services.payment_reconcile(payment=payment)
     declaration = order.declarations.order_by("sequence").first()
     refuse(declaration)
@@ -450,7 +461,9 @@ def test_refund_job_gives_up_into_needs_staff(order, monkeypatch, settings):
     assert not SandboxRefund.objects.exists()
 
 
-def test_staff_see_and_retry_a_refund_job_merchants_cannot(order, monkeypatch, settings, client):
+def test_staff_see_and_retry_a_refund_job_merchants_cannot(
+    order, goods, monkeypatch, settings, client
+):
     settings.SHOP_PAYMENT_REFUND_MAX_ATTEMPTS = 1
     paid_order(order)
     declaration = order.declarations.order_by("sequence").first()
@@ -462,7 +475,7 @@ def test_staff_see_and_retry_a_refund_job_merchants_cannot(order, monkeypatch, s
     assert job.status == "needs_staff"
     url = f"/en/dashboard/payments/refunds/{job.pk}/retry/"
 
-    client.force_login(User.objects.get(email="hanbit@merchant.example.com"))
+    client.force_login(merchant_user(goods.hanbit))
     assert client.get("/en/dashboard/payments/refunds/").status_code == 403
     assert client.post(url).status_code == 403
     client.logout()
@@ -470,7 +483,7 @@ def test_staff_see_and_retry_a_refund_job_merchants_cannot(order, monkeypatch, s
     job.refresh_from_db()
     assert job.status == "needs_staff"
 
-    client.force_login(User.objects.get(email="staff@shop.example.com"))
+    client.force_login(staff_user())
     page = client.get("/en/dashboard/payments/refunds/").content.decode()
     assert "service unavailable" in page
     assert 'data-status="needs_staff"' in page
@@ -491,7 +504,7 @@ def test_superfluous_payments_are_shown_to_staff(order, client):
     services.order_expire(order=order)
     SandboxIntent.objects.filter(pk=intent.id).update(status=SUCCEEDED)
     services.payment_reconcile(payment=payment)
-    client.force_login(User.objects.get(email="staff@shop.example.com"))
+    client.force_login(staff_user())
     page = client.get(f"/en/dashboard/payments/{order.number}/").content.decode()
     assert "It is refunded in full automatically." in page
     listing = client.get("/en/dashboard/payments/refunds/").content.decode()
@@ -539,7 +552,7 @@ def test_expiry_applies_a_success_instead_of_cancelling(order):
 
 def test_expiry_loses_to_a_webhook_applied_meanwhile(order, monkeypatch):
     payment, intent = services.payment_start(order=order)
-    SandboxGateway().complete(intent.id, succeed=True, payer_name="李明")
+    SandboxGateway().complete(intent.id, succeed=True, payer_name=ORDERER)
 
     def cancel_while_the_webhook_applies(self, intent_id):
         # the success webhook is applied between our cancel call and our transaction

@@ -9,10 +9,10 @@ from oscar.core.loading import get_model
 
 from integrations.payments.base import PaymentError
 from shop.customs.models import Declaration, OutboxMessage
-from shop.demo.orders import demo_order_unpaid
-from shop.demo.services import demo_load
 from shop.payments import services
 from shop.payments.models import Payment, Refund
+from tests.factories.orders import assortment, identity_for, placed_order, shopper
+from tests.factories.users import staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -20,16 +20,16 @@ User = get_user_model()
 Basket = get_model("basket", "Basket")
 Source = get_model("payment", "Source")
 StockRecord = get_model("partner", "StockRecord")
+ORDERER = "李明"  # the real-name orderer of the order below; "王芳" is someone else
 
 
 @pytest.fixture
 def order(settings):
-    """A mixed basket (two merchants, bonded) placed and waiting for payment."""
-    demo_load(images=False, password_for=lambda role: f"test-{role}")
-    shopper = User.objects.get(email="shopper@example.com")
-    return demo_order_unpaid(
-        user=shopper, parts=[("hanbit", "dalian-bonded", 1), ("taiga", "hunchun-bonded", 2)]
-    )
+    """A mixed basket (two merchants, bonded) placed by ``ORDERER`` and waiting for payment."""
+    user = shopper()
+    identity_for(user, name=ORDERER)
+    goods = assortment()
+    return placed_order(user=user, items=[(goods.dalian_bonded, 1), (goods.hunchun_bonded, 2)])
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def shopper_client(client, order):
     return client
 
 
-def pay(client, order, outcome="succeed", payer="李明"):
+def pay(client, order, outcome="succeed", payer=ORDERER):
     page = client.get(f"/en/payments/{order.number}/")
     assert page.status_code == 200
     html = page.content.decode()
@@ -165,7 +165,7 @@ def test_staff_release_a_held_declaration_and_refund_from_the_dashboard(
     pay(shopper_client, order, payer="李 明 (company card)")
     declaration = order.declarations.first()
     assert declaration.status == "held"
-    client.force_login(User.objects.get(email="staff@shop.example.com"))
+    client.force_login(staff_user())
     page = client.get(f"/en/dashboard/customs/{declaration.pk}/").content.decode()
     assert "Payer checked: declare to customs" in page
     client.post(f"/en/dashboard/customs/{declaration.pk}/release/")

@@ -8,10 +8,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from oscar.core.loading import get_model
 
-from shop.demo.orders import demo_order_unpaid
-from shop.demo.services import demo_load
 from shop.payments import services
 from shop.payments.models import Payment, WebhookEvent
+from tests.factories.orders import assortment, identity_for, placed_order
+from tests.factories.orders import shopper as shopper_user
 from tests.stripe_stub import StripeStub
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 User = get_user_model()
 Basket = get_model("basket", "Basket")
 WEBHOOK = "/payments/stripe/webhook/"
+ORDERER = "李明"  # the real-name orderer of the order below
 
 
 @pytest.fixture
@@ -45,11 +46,11 @@ def stub(settings, client):
 
 @pytest.fixture
 def order(stub):
-    demo_load(images=False, password_for=lambda role: f"test-{role}")
-    shopper = User.objects.get(email="shopper@example.com")
-    return demo_order_unpaid(
-        user=shopper, parts=[("hanbit", "dalian-bonded", 1), ("hanbit", "incheon-direct", 1)]
-    )
+    """One merchant's bonded and direct-mail goods (two declarations), waiting for payment."""
+    user = shopper_user()
+    identity_for(user, name=ORDERER)
+    goods = assortment()
+    return placed_order(user=user, items=[(goods.dalian_bonded, 1), (goods.incheon_direct, 1)])
 
 
 @pytest.fixture
@@ -79,7 +80,7 @@ def test_intent_is_created_once_for_the_whole_order_in_fen(shopper, order, stub)
 
 def test_webhook_replayed_three_times_pays_once(shopper, order, stub):
     payment = start(shopper, order)
-    stub.confirm(payment.intent_id, "pm_card_visa", name="李明")
+    stub.confirm(payment.intent_id, "pm_card_visa", name=ORDERER)
     event = stub.latest_event("payment_intent.succeeded")
     assert stub.send_event(event, times=3) == [200, 200, 200]
     order.refresh_from_db()
@@ -92,7 +93,7 @@ def test_webhook_replayed_three_times_pays_once(shopper, order, stub):
 
 def test_webhook_before_the_browser_returns(shopper, order, stub):
     payment = start(shopper, order)
-    stub.confirm(payment.intent_id, "pm_card_visa", name="李明")
+    stub.confirm(payment.intent_id, "pm_card_visa", name=ORDERER)
     stub.deliver_pending()
     order.refresh_from_db()
     assert order.status == "Paid"
@@ -103,7 +104,7 @@ def test_webhook_before_the_browser_returns(shopper, order, stub):
 
 def test_browser_before_the_webhook(shopper, order, stub):
     payment = start(shopper, order)
-    stub.confirm(payment.intent_id, "pm_card_visa", name="李明")
+    stub.confirm(payment.intent_id, "pm_card_visa", name=ORDERER)
     shopper.get(f"/en/payments/{order.number}/return/?payment_intent={payment.intent_id}")
     stub.deliver_pending()
     order.refresh_from_db()
@@ -121,7 +122,7 @@ def test_a_forged_return_does_not_pay(shopper, order, stub):
 @pytest.mark.parametrize("signature", ["", "t=1,v1=deadbeef", "nonsense"])
 def test_bad_signature_is_refused_and_changes_nothing(shopper, order, stub, client, signature):
     payment = start(shopper, order)
-    stub.confirm(payment.intent_id, "pm_card_visa", name="李明")
+    stub.confirm(payment.intent_id, "pm_card_visa", name=ORDERER)
     body = stub.event_body(stub.latest_event("payment_intent.succeeded"))
     response = client.post(
         WEBHOOK, data=body, content_type="application/json", HTTP_STRIPE_SIGNATURE=signature
@@ -134,7 +135,7 @@ def test_bad_signature_is_refused_and_changes_nothing(shopper, order, stub, clie
 
 def test_declined_card_cancels_the_order_and_restores_the_basket(shopper, order, stub):
     payment = start(shopper, order)
-    stub.confirm(payment.intent_id, "pm_card_chargeDeclined", name="李明")
+    stub.confirm(payment.intent_id, "pm_card_chargeDeclined", name=ORDERER)
     stub.deliver_pending()
     order.refresh_from_db()
     assert order.status == "Cancelled"
@@ -148,7 +149,7 @@ def test_declined_card_cancels_the_order_and_restores_the_basket(shopper, order,
 
 def test_refund_twice_refunds_once_at_stripe(shopper, order, stub):
     payment = start(shopper, order)
-    stub.confirm(payment.intent_id, "pm_card_visa", name="李明")
+    stub.confirm(payment.intent_id, "pm_card_visa", name=ORDERER)
     stub.deliver_pending()
     payment.refresh_from_db()
     services.refund_create(payment=payment, amount=Decimal("20.00"), key="cancel-line-1")
@@ -162,7 +163,7 @@ def test_refund_twice_refunds_once_at_stripe(shopper, order, stub):
 
 def test_dispute_is_flagged_for_staff(shopper, order, stub):
     payment = start(shopper, order)
-    stub.confirm(payment.intent_id, "pm_card_visa", name="李明")
+    stub.confirm(payment.intent_id, "pm_card_visa", name=ORDERER)
     stub.create_dispute(payment.intent_id)
     stub.deliver_pending()
     payment.refresh_from_db()

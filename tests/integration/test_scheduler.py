@@ -81,23 +81,13 @@ def test_the_configured_jobs_all_run(capsys):
 
 
 def test_the_customs_outbox_sweep_delivers_due_messages(capsys):
-    from django.contrib.auth import get_user_model
-
     from shop.customs.models import OutboxMessage
-    from shop.demo.orders import demo_order_unpaid
-    from shop.demo.services import demo_load
-    from shop.payments import services
-    from shop.payments.sandbox import SandboxGateway
-
-    demo_load(images=False, password_for=lambda role: f"test-{role}")
-    shopper = get_user_model().objects.get(email="shopper@example.com")
-    order = demo_order_unpaid(user=shopper, parts=[("hanbit", "dalian-bonded", 1)])
-    payment, intent = services.payment_start(order=order)
-    SandboxGateway().complete(intent.id, succeed=True, payer_name="李明")
-    services.payment_reconcile(payment=payment)
-    assert OutboxMessage.objects.filter(status="pending").count() == 4
     from shop.customs.outbox import outbox_sweep as customs_outbox_sweep
+    from tests.factories.orders import order_pay, placed_order, shopper, stocked_product
 
+    order = placed_order(user=shopper(), items=[(stocked_product(), 1)])  # one declaration
+    order_pay(order)  # in the sandbox, through the payment service
+    assert OutboxMessage.objects.filter(status="pending").count() == 4
     assert customs_outbox_sweep() == {"sent": 4}
     assert OutboxMessage.objects.filter(status="sent").count() == 4
 
