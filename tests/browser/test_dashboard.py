@@ -1,27 +1,34 @@
 """Staff edit a product's five languages and customs fields in Oscar's dashboard (issue #3)."""
 
 import pytest
-from oscar.core.loading import get_model
 
-from shop.demo.services import demo_load
+from tests.factories.catalogue import (
+    FACE_MASKS,
+    SHEET_MASK,
+    CategoryFactory,
+    ProductFactory,
+    translated,
+)
+from tests.factories.users import STAFF_PASSWORD, staff_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-Product = get_model("catalogue", "Product")
-
 
 def test_staff_edits_translations_in_the_dashboard(live_server, browser, screenshot):
-    demo_load(images=False, password_for=lambda role: f"demo-{role}-2026")
-    product = Product.objects.order_by("pk").first()
+    # Oscar's product form wants a category
+    face_masks = CategoryFactory(**translated("name", FACE_MASKS))
+    product = ProductFactory(in_categories=[face_masks], **translated("title", SHEET_MASK))
+    staff = staff_user()
     page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
     try:
         page.goto(f"{live_server.url}/zh-hans/accounts/login/")
-        page.fill("#id_login-username", "staff@shop.example.com")
-        page.fill("#id_login-password", "demo-staff-2026")
+        page.fill("#id_login-username", staff.email)
+        page.fill("#id_login-password", STAFF_PASSWORD)
         page.click("button[name=login_submit]")
         page.wait_for_load_state()
         page.goto(f"{live_server.url}/zh-hans/dashboard/catalogue/products/{product.pk}/")
-        assert page.locator("#id_title_ko").input_value() == product.title_ko
+        assert page.locator("#id_title_ko").input_value() == SHEET_MASK["ko"]
+        page.click("#language_tab_ru")  # one tab per language (issue #12)
         page.fill("#id_title_ru", "Новое название для проверки")
         screenshot(page, "dashboard-product-zh-hans")
         page.locator("button[name=action][value=save]").click()
@@ -30,3 +37,4 @@ def test_staff_edits_translations_in_the_dashboard(live_server, browser, screens
         page.close()
     product.refresh_from_db()
     assert product.title_ru == "Новое название для проверки"
+    assert product.title_ko == SHEET_MASK["ko"]  # the other languages are kept

@@ -9,16 +9,25 @@ images, make it non-public, or delete it — and with it the other merchant's st
 Here a merchant changes product-level data (fields, categories, images, recommendations,
 publication, deletion) only of products no other partner stocks; on a shared product it edits
 its own stock records only (the product form is read-only). Zone staff are unrestricted.
+
+The product list shows each product's translation completeness per language, computed in the
+database (shop/apps/catalogue/completeness.py), and filters by "Missing: <language>" on top of
+Oscar's filters and the merchant's scope.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 from oscar.apps.dashboard.catalogue import views as oscar_views
 from oscar.apps.dashboard.catalogue.views import *  # noqa: F403
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
+
+from shop.apps.catalogue import completeness
 
 Product = get_model("catalogue", "Product")
+ProductTable = get_class("dashboard.catalogue.tables", "ProductTable")
 StockRecord = get_model("partner", "StockRecord")
 
 #: Bulk actions that change the product itself, not the merchant's stock records
@@ -35,11 +44,43 @@ def stocked_by_another_partner(user):
     )
 
 
+def title_in_any_language(text):
+    """``Q``: the product's or one of its variants' title contains ``text`` in any language."""
+    condition = Q()
+    for language in settings.MODELTRANSLATION_LANGUAGES:
+        column = build_localized_fieldname("title", language)
+        condition |= Q(**{f"{column}__icontains": text})
+        condition |= Q(**{f"children__{column}__icontains": text})
+    return condition
+
+
 def products_owned_by(user, queryset):
     """``queryset`` narrowed to products whose product-level data ``user`` may change."""
     if user.is_staff:
         return queryset
     return queryset.exclude(stocked_by_another_partner(user))
+
+
+class ProductListView(oscar_views.ProductListView):
+    table_class = ProductTable
+
+    def get_queryset(self):
+        return completeness.with_completeness(super().get_queryset())
+
+    def apply_search(self, queryset):
+        queryset = super().apply_search(queryset)
+        if not self.form.is_valid():
+            return queryset
+        if self.form.title_query:
+            queryset = queryset.filter(title_in_any_language(self.form.title_query)).distinct()
+        if self.form.cleaned_data.get("missing"):
+            queryset = completeness.missing_language(queryset, self.form.cleaned_data["missing"])
+        return queryset
+
+    def get_description(self, form):
+        if form.is_valid() and form.has_criteria():
+            return _("Product search results")
+        return _("Products")
 
 
 class ProductCreateUpdateView(oscar_views.ProductCreateUpdateView):
