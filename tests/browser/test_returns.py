@@ -15,20 +15,6 @@ from tests.integration.test_returns import deliver_and_answer
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def exchange(settings, tmp_path):
-    root = tmp_path / "exchange"
-    settings.CUSTOMS_EXCHANGE_DIR = str(root)
-    settings.INTEGRATIONS = {
-        **settings.INTEGRATIONS,
-        "customs_transport": {
-            "BACKEND": "integrations.customs.transport.folder.FolderExchange",
-            "OPTIONS": {"root": str(root)},
-        },
-    }
-    return root
-
-
 def login(page, base, language, email, password):
     page.goto(f"{base}/{language}/accounts/login/")
     page.fill("#id_login-username", email)
@@ -38,13 +24,13 @@ def login(page, base, language, email, password):
 
 
 def test_a_return_asked_in_russian_is_received_concluded_and_refunded(
-    live_server, browser, screenshot, exchange
+    live_server, browser, screenshot, customs_exchange
 ):
     buyer = shopper()
     partner = PartnerFactory()
     order = placed_order(user=buyer, items=[(stocked_product(price="120.00", partner=partner), 2)])
     order_pay(order)
-    deliver_and_answer(exchange)
+    deliver_and_answer(customs_exchange)
     declaration = order.declarations.get()
     assert declaration.status == "released"
     quota_before = annual_quota_used(id_number_hash=declaration.orderer_id_hash)
@@ -87,7 +73,7 @@ def test_a_return_asked_in_russian_is_received_concluded_and_refunded(
         request.refresh_from_db()
         assert request.status == ReturnRequest.Status.RECEIVED
 
-        deliver_and_answer(exchange)  # CEB625 → simulator → CEB626 120, 399
+        deliver_and_answer(customs_exchange)  # CEB625 → simulator → CEB626 120, 399
         request.refresh_from_db()
         assert request.status == ReturnRequest.Status.ACCEPTED
 

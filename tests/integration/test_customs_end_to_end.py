@@ -1,5 +1,5 @@
 """The whole customs loop on the embedded parts: paid orders → outbox → signed messages in
-the exchange folder → the local customs simulator → receipts → declaration statuses, and what
+the customs_exchange folder → the local customs simulator → receipts → declaration statuses, and what
 the shopper and staff see."""
 
 from datetime import UTC, datetime, timedelta
@@ -24,22 +24,7 @@ Status = Declaration.Status
 
 
 @pytest.fixture
-def exchange(settings, tmp_path):
-    """A fresh exchange folder for this test (the suite's default one is shared)."""
-    root = tmp_path / "exchange"
-    settings.CUSTOMS_EXCHANGE_DIR = str(root)
-    settings.INTEGRATIONS = {
-        **settings.INTEGRATIONS,
-        "customs_transport": {
-            "BACKEND": "integrations.customs.transport.folder.FolderExchange",
-            "OPTIONS": {"root": str(root)},
-        },
-    }
-    return root
-
-
-@pytest.fixture
-def shopper(exchange):
+def shopper(customs_exchange):
     """A shopper with paid orders in both trade modes, one of them split in two declarations."""
     user = shopper_user()
     paid_orders_in_both_trade_modes(user=user)
@@ -71,9 +56,9 @@ def statuses():
     return sorted(Declaration.objects.values_list("status", flat=True))
 
 
-def test_every_declaration_is_released_and_the_shopper_sees_it(shopper, exchange, client):
+def test_every_declaration_is_released_and_the_shopper_sees_it(shopper, customs_exchange, client):
     deliver_all()
-    log = settle(CustomsSimulator(exchange, seed=1))
+    log = settle(CustomsSimulator(customs_exchange, seed=1))
     count = Declaration.objects.count()
     assert statuses() == [Status.RELEASED] * count, log
     assert not CustomsReceipt.objects.filter(status="quarantined").exists()
@@ -97,9 +82,9 @@ def test_every_declaration_is_released_and_the_shopper_sees_it(shopper, exchange
         assert html.count(released) == order.declarations.count()
 
 
-def test_refusal_rate_one_refuses_with_the_reason_for_staff(shopper, exchange, client):
+def test_refusal_rate_one_refuses_with_the_reason_for_staff(shopper, customs_exchange, client):
     deliver_all()
-    settle(CustomsSimulator(exchange, refusal_rate=1.0, seed=2))
+    settle(CustomsSimulator(customs_exchange, refusal_rate=1.0, seed=2))
     assert statuses() == [Status.REFUSED] * Declaration.objects.count()
     for declaration in Declaration.objects.all():
         last = declaration.status_changes.order_by("pk").last()
@@ -117,9 +102,9 @@ def test_refusal_rate_one_refuses_with_the_reason_for_staff(shopper, exchange, c
     assert declaration.status_changes.order_by("pk").last().note in page
 
 
-def test_duplicates_and_drops_still_release_exactly_once(shopper, exchange):
+def test_duplicates_and_drops_still_release_exactly_once(shopper, customs_exchange):
     deliver_all()
-    simulator = CustomsSimulator(exchange, duplicate_rate=1.0, drop_rate=1.0, seed=3)
+    simulator = CustomsSimulator(customs_exchange, duplicate_rate=1.0, drop_rate=1.0, seed=3)
     log = settle(simulator)
     assert any(line.startswith("dropped CEB622") for line in log)
     assert statuses() == [Status.RELEASED] * Declaration.objects.count()
@@ -131,9 +116,9 @@ def test_duplicates_and_drops_still_release_exactly_once(shopper, exchange):
         assert not declaration.receipts.filter(kind="CEB622", return_status="120").exists()
 
 
-def test_staff_cancel_before_release(shopper, exchange):
+def test_staff_cancel_before_release(shopper, customs_exchange):
     clock_now = [datetime.now(UTC)]
-    simulator = CustomsSimulator(exchange, delay=60, clock=lambda: clock_now[0], seed=4)
+    simulator = CustomsSimulator(customs_exchange, delay=60, clock=lambda: clock_now[0], seed=4)
     deliver_all()
     settle(simulator)  # 312/412/512 and 622 "2"
     clock_now[0] += timedelta(seconds=60)
@@ -154,12 +139,12 @@ def test_staff_cancel_before_release(shopper, exchange):
     assert set(others.values_list("status", flat=True)) == {Status.RELEASED}
 
 
-def test_customs_sim_command_once(shopper, exchange):
+def test_customs_sim_command_once(shopper, customs_exchange):
     deliver_all()
     out = StringIO()
     call_command("customs_sim", "--once", "--seed", "5", stdout=out)
     text = out.getvalue()
-    assert f"customs simulator on {exchange}" in text
+    assert f"customs simulator on {customs_exchange}" in text
     assert text.count("CEB622 800") == Declaration.objects.count()
     receipts_receive(limit=1000)
     assert statuses() == [Status.RELEASED] * Declaration.objects.count()

@@ -26,41 +26,27 @@ pytestmark = pytest.mark.django_db
 Status = ReturnRequest.Status
 
 
-@pytest.fixture
-def exchange(settings, tmp_path):
-    root = tmp_path / "exchange"
-    settings.CUSTOMS_EXCHANGE_DIR = str(root)
-    settings.INTEGRATIONS = {
-        **settings.INTEGRATIONS,
-        "customs_transport": {
-            "BACKEND": "integrations.customs.transport.folder.FolderExchange",
-            "OPTIONS": {"root": str(root)},
-        },
-    }
-    return root
-
-
-def deliver_and_answer(exchange):
+def deliver_and_answer(customs_exchange):
     """Every due outbox message to out/, one simulator pass, every receipt read back."""
     for _ in range(6):
         for pk in outbox_due(now=None):
             outbox_deliver(message_id=pk)
         OutboxMessage.objects.filter(status="pending").update(next_attempt_at="2000-01-01T00:00Z")
-    CustomsSimulator(exchange, seed=1).step()
-    inbox = exchange / "in"
+    CustomsSimulator(customs_exchange, seed=1).step()
+    inbox = customs_exchange / "in"
     while inbox.exists() and any(not p.name.startswith(".") for p in inbox.iterdir()):
         receipts_receive()
 
 
 @pytest.fixture
-def world(exchange):
+def world(customs_exchange):
     buyer = shopper()
     partner = PartnerFactory()
     cream = stocked_product(price="120.00", partner=partner)
     mask = stocked_product(price="35.50", partner=partner)
     order = placed_order(user=buyer, items=[(cream, 2), (mask, 1)])
     order_pay(order)
-    deliver_and_answer(exchange)
+    deliver_and_answer(customs_exchange)
     declaration = order.declarations.get()
     assert declaration.status == Declaration.Status.RELEASED
     lines = {line.quantity: line for line in declaration.lines.all()}
@@ -88,7 +74,9 @@ def receive(client, world, request, condition="as_sent"):
     )
 
 
-def test_a_partial_return_is_refunded_for_its_share_and_restores_the_quota(client, world, exchange):
+def test_a_partial_return_is_refunded_for_its_share_and_restores_the_quota(
+    client, world, customs_exchange
+):
     declaration, cream = world["declaration"], world["cream"]
     quota_before = annual_quota_used(id_number_hash=declaration.orderer_id_hash)
     with override("zh-hans"):
@@ -103,7 +91,7 @@ def test_a_partial_return_is_refunded_for_its_share_and_restores_the_quota(clien
     request.refresh_from_db()
     assert request.status == Status.RECEIVED
     assert request.message.kind == OutboxMessage.Kind.RETURN
-    deliver_and_answer(exchange)
+    deliver_and_answer(customs_exchange)
     request.refresh_from_db()
     assert request.status == Status.ACCEPTED, request.outcome_reason
     assert f"<ceb:gnum>{cream.gnum}</ceb:gnum>" in request.message.payload
@@ -123,14 +111,14 @@ def test_a_partial_return_is_refunded_for_its_share_and_restores_the_quota(clien
 
 
 def test_returning_everything_refunds_the_freight_and_marks_the_declaration(
-    client, world, exchange, settings
+    client, world, customs_exchange, settings
 ):
     settings.SHOP_RETURN_FREIGHT_REFUND = "full_return"
     declaration = world["declaration"]
     ask(client, world, [(world["cream"], 2), (world["mask"], 1)])
     request = ReturnRequest.objects.get()
     receive(client, world, request)
-    deliver_and_answer(exchange)
+    deliver_and_answer(customs_exchange)
     request.refresh_from_db()
     assert request.status == Status.ACCEPTED
     assert request.refund_freight == declaration.freight
@@ -144,11 +132,11 @@ def test_returning_everything_refunds_the_freight_and_marks_the_declaration(
     assert ReturnRequest.objects.count() == 1
 
 
-def test_freight_policy_never(client, world, exchange, settings):
+def test_freight_policy_never(client, world, customs_exchange, settings):
     settings.SHOP_RETURN_FREIGHT_REFUND = "never"
     ask(client, world, [(world["cream"], 2), (world["mask"], 1)])
     receive(client, world, ReturnRequest.objects.get())
-    deliver_and_answer(exchange)
+    deliver_and_answer(customs_exchange)
     assert ReturnRequest.objects.get().refund_freight == 0
 
 

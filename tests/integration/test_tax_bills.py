@@ -25,21 +25,6 @@ TAX_NO = "0800002026I000000001"
 
 
 @pytest.fixture
-def exchange_for_simulator(settings, tmp_path):
-    """A fresh exchange folder for this test (the suite's default one is shared)."""
-    root = tmp_path / "exchange"
-    settings.CUSTOMS_EXCHANGE_DIR = str(root)
-    settings.INTEGRATIONS = {
-        **settings.INTEGRATIONS,
-        "customs_transport": {
-            "BACKEND": "integrations.customs.transport.folder.FolderExchange",
-            "OPTIONS": {"root": str(root)},
-        },
-    }
-    return root
-
-
-@pytest.fixture
 def declaration():
     """A released-looking declaration with two goods lines and the tax the shop computed."""
     buyer = shopper()
@@ -319,7 +304,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client, differing):
     assert differing.is_open
 
 
-def test_the_simulators_bills_match_what_the_shop_collected(exchange_for_simulator):
+def test_the_simulators_bills_match_what_the_shop_collected(customs_exchange):
     """The whole loop on the embedded parts: paid → outbox → simulator → CEB816 → compared."""
     from integrations.customs.simulator import CustomsSimulator
     from shop.customs.outbox import outbox_deliver, outbox_due
@@ -339,9 +324,9 @@ def test_the_simulators_bills_match_what_the_shop_collected(exchange_for_simulat
         for pk in outbox_due(now=None):
             outbox_deliver(message_id=pk)
         OutboxMessage.objects.filter(status="pending").update(next_attempt_at="2000-01-01T00:00Z")
-    simulator = CustomsSimulator(exchange_for_simulator, seed=1)
+    simulator = CustomsSimulator(customs_exchange, seed=1)
     simulator.step()
-    while any(not p.name.startswith(".") for p in (exchange_for_simulator / "in").iterdir()):
+    while any(not p.name.startswith(".") for p in (customs_exchange / "in").iterdir()):
         receipts_receive()
     declaration = order.declarations.get()
     assert declaration.status == Declaration.Status.RELEASED
