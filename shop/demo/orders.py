@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
@@ -202,3 +203,28 @@ def demo_orders_create(*, user) -> list:
         for items in baskets
         if items
     ]
+
+
+def demo_release(order) -> bool:
+    """Walk ``order``'s declarations through the real customs path once, so a fresh demo has a
+    released order to return: its outbox messages are delivered to the exchange folder, the
+    local customs simulator answers them, the receipts are read back. Only with the embedded
+    folder exchange (never against a real gateway). Returns whether every declaration of the
+    order is released."""
+    from integrations.customs.simulator import CustomsSimulator
+    from integrations.registry import get_backend
+    from shop.customs.models import Declaration, OutboxMessage
+    from shop.customs.outbox import outbox_deliver
+    from shop.customs.receipts import receipts_receive
+
+    if not getattr(get_backend("customs_transport"), "embedded", False):
+        return False
+    messages = OutboxMessage.objects.filter(declaration__order=order, status="pending")
+    for message in messages.order_by("declaration", "sequence"):
+        outbox_deliver(message_id=message.pk, now=timezone.now())
+    CustomsSimulator(settings.CUSTOMS_EXCHANGE_DIR).step()
+    for _ in range(5):
+        if not sum(receipts_receive().values()):
+            break
+    statuses = set(order.declarations.values_list("status", flat=True))
+    return statuses == {Declaration.Status.RELEASED}

@@ -121,3 +121,22 @@ def test_a_category_page_lists_its_products(demo, client):
         p["barcode"] for p in data.PRODUCTS if p["category"] == "face-masks"
     }
     assert reverse("catalogue:index") != url
+
+
+def test_the_demo_leaves_one_released_order_to_return(demo):
+    """load_demo walks its first order through the outbox and the local customs simulator, so
+    a fresh install has an order the demo shopper can return (issue #15)."""
+    from shop.customs import returns
+    from shop.customs.models import Declaration
+
+    shopper = get_user_model().objects.get(email="shopper@example.com")
+    orders = list(shopper.orders.order_by("number"))
+    first = orders[0]
+    assert set(first.declarations.values_list("status", flat=True)) == {"released"}
+    declaration = first.declarations.get()
+    assert returns.returnable(declaration).open
+    assert declaration.tax_bills.get().differs is False  # the simulator's bill matches
+    # the others still wait in the outbox for `customs_send`
+    later = Declaration.objects.filter(order__in=orders[1:])
+    assert set(later.values_list("status", flat=True)) == {"paid"}
+    assert "is released: the demo shopper can return it" in demo

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from shop.demo.orders import demo_orders_create
+from shop.demo.orders import demo_orders_create, demo_release
 from shop.demo.services import demo_load
 
 
@@ -64,6 +64,11 @@ class Command(BaseCommand):
                     "declarations; `manage.py customs_send --once` writes their messages to "
                     f"{settings.CUSTOMS_EXCHANGE_DIR}/out)."
                 )
+                if demo_release(orders[0]):
+                    self.stdout.write(
+                        f"Order {orders[0].number} went through the local customs simulator and "
+                        "is released: the demo shopper can return it (see README, Returns)."
+                    )
         if not settings.DEBUG:
             self.stdout.write(
                 self.style.WARNING("DEBUG is off: demo users got random passwords, shown once.")
