@@ -103,8 +103,9 @@ def test_staff_create_and_translate_an_exhibition_with_a_product(
 
         body = page.locator("[data-contentpath=body]")
         body.locator("button.c-sf-add-button").first.click()
-        page.locator(".w-combobox__option").filter(
-            has_text=_chooser_label(ExhibitionPage, "body", "product")
+        # exactly that block: "商品" is also the start of "商品列表" (the product list block)
+        page.get_by_role(
+            "option", name=_chooser_label(ExhibitionPage, "body", "product"), exact=True
         ).click()
         body.locator("button[data-chooser-action-choose]").first.click()
         modal = page.locator(".modal").filter(visible=True)
