@@ -112,8 +112,8 @@ class DeclarationCancelView(LoginRequiredMixin, View):
                 messages.WARNING,
                 _(
                     "China Customs has already released this parcel, so it can no longer be "
-                    "cancelled. You can return it within 30 days of its release: please contact our "
-                    "customer service."
+                    "cancelled. You can ask for a return on this page within 30 days of its "
+                    "release."
                 ),
             ),
             CancelOutcome.CLOSED: (messages.INFO, _("There is nothing left to cancel here.")),

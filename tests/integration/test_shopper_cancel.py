@@ -142,7 +142,10 @@ def test_while_customs_registers_it_the_shopper_is_asked_to_wait(client, buyer):
     with override("zh-hans"):
         response = cancel(client, declaration)
         page = client.get(response["Location"]).content.decode()
-        expected = gettext("Please try again in a few minutes.")
+        expected = gettext(
+            "China Customs is registering this parcel right now, so it cannot be "
+            "cancelled this minute. Please try again in a few minutes."
+        )
     assert expected in page
     declaration.refresh_from_db()
     assert declaration.status == Status.PAID
@@ -211,12 +214,16 @@ def test_a_released_parcel_cannot_be_cancelled(client, buyer):
     with override("zh-hans"):
         response = cancel(client, declaration)
         page = client.get(response["Location"]).content.decode()
-        expected = gettext("China Customs has already released this parcel")
-    assert expected.split("，")[0] in page
+        expected = gettext(
+            "China Customs has already released this parcel, so it can no longer be "
+            "cancelled. You can ask for a return on this page within 30 days of its release."
+        )
+    assert expected in page
     declaration.refresh_from_db()
     assert declaration.status == Status.RELEASED
     assert not declaration.outbox_messages.filter(kind=OutboxMessage.Kind.CANCEL).exists()
     assert 'class="mt-2 cancel-declaration"' not in page
+    assert 'class="mt-2 return-goods"' in page  # a return is offered instead
 
 
 def test_an_unpaid_order_is_cancelled_as_a_whole(client, buyer):
