@@ -11,6 +11,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
     of 330 migrations), so add the rows that data migrations would have made: Wagtail's default
     locale, root page and site."""
     with django_db_blocker.unblock():
+        from django.db import connection
+        from django.db.migrations.recorder import MigrationRecorder
+
+        # wagtail-localize reads the latest applied migration of a model's app as the schema
+        # version of a translation source; without migrations the table must still exist
+        # (SQLite's test database happens to have it, PostgreSQL's does not).
+        MigrationRecorder(connection).ensure_schema()
         wagtail_basics()
 
 
