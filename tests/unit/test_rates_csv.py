@@ -12,8 +12,9 @@ from django.utils.translation import gettext
 from shop.rates.services import ImportRejected, reference_rates_parse_csv
 
 
-def rejected(data: bytes) -> dict:
-    with pytest.raises(ImportRejected) as caught:
+def rejected(data: bytes, language: str = "en") -> dict:
+    """The per-row errors of a refused file, in ``language`` (the site's default is zh-hans)."""
+    with translation.override(language), pytest.raises(ImportRejected) as caught:
         reference_rates_parse_csv(data)
     return {row: message for row, message in caught.value.errors}
 
@@ -60,7 +61,7 @@ def test_every_bad_row_is_reported_with_its_number():
 
 def test_messages_are_translated():
     with translation.override("ru"):
-        errors = rejected(b"date,currency,rate\n2026-12-01,KRW,abc\n")
+        errors = rejected(b"date,currency,rate\n2026-12-01,KRW,abc\n", language="ru")
         expected = gettext(
             "“%(value)s” is not a rate: a positive number with a dot for decimals, e.g. 190.25."
         ) % {"value": "abc"}
