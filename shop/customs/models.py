@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from shop.core.fields import EncryptedTextField
 
@@ -603,7 +604,11 @@ class ReturnRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     condition = models.CharField(
-        _("Condition"), max_length=10, choices=Condition.choices, blank=True
+        # a context of its own: Oscar's offers use "Condition" for an offer's rule
+        pgettext_lazy("returned parcel", "Condition"),
+        max_length=10,
+        choices=Condition.choices,
+        blank=True,
     )
     condition_note = models.CharField(_("Condition note"), max_length=500, blank=True)
     message = models.OneToOneField(
