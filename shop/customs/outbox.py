@@ -349,13 +349,21 @@ def declaration_cancel_request(*, declaration: Declaration, reason: str) -> Outb
         ).first()
         if pending is not None:
             return pending  # asked already: idempotent
-        message = OutboxMessage.objects.create(
-            declaration=locked,
-            kind=OutboxMessage.Kind.CANCEL,
-            sequence=SEQUENCE[OutboxMessage.Kind.CANCEL],
-            guid=str(uuid.uuid4()).upper(),
-            next_attempt_at=timezone.now(),
-            note=reason[:255],
+        return outbox_request_create(
+            declaration=locked, kind=OutboxMessage.Kind.CANCEL, note=reason
         )
-        transaction.on_commit(lambda: _enqueue([message.pk]))
+
+
+def outbox_request_create(*, declaration: Declaration, kind: str, note: str) -> OutboxMessage:
+    """One request about an inventory (CEB623 cancellation, CEB625 return) in the outbox, in the
+    caller's transaction, delivered by the worker after the commit like every message."""
+    message = OutboxMessage.objects.create(
+        declaration=declaration,
+        kind=kind,
+        sequence=SEQUENCE[kind],
+        guid=str(uuid.uuid4()).upper(),
+        next_attempt_at=timezone.now(),
+        note=note[:255],
+    )
+    transaction.on_commit(lambda: _enqueue([message.pk]))
     return message

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import uuid
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -179,19 +178,14 @@ def return_receive(
                 "The parcel arrived more than %(days)s days after the customs release."
             ) % {"days": RETURN_ARRIVAL_DAYS}
         else:
-            from .outbox import SEQUENCE, _enqueue
+            from .outbox import outbox_request_create
 
-            locked.message = OutboxMessage.objects.create(
+            locked.message = outbox_request_create(
                 declaration=locked.declaration,
                 kind=OutboxMessage.Kind.RETURN,
-                sequence=SEQUENCE[OutboxMessage.Kind.RETURN],
-                guid=str(uuid.uuid4()).upper(),
-                next_attempt_at=now,
                 note=CUSTOMS_REASON[locked.reason],
             )
             locked.status = Status.RECEIVED
-            message_id = locked.message.pk
-            transaction.on_commit(lambda: _enqueue([message_id]))
         if locked.status == Status.REJECTED:
             locked.concluded_at = now
         locked.save()
