@@ -168,6 +168,8 @@ INSTALLED_APPS = [
     "shop.customs",
     "shop.payments.apps.PaymentsConfig",
     "shop.stores",
+    "shop.kiosk.apps.KioskConfig",  # in-store kiosks and store staff (issue #14)
+    "shop.attribution.apps.AttributionConfig",  # order channel / store / staff (issue #14)
     "shop.rates.apps.RatesConfig",  # reference prices in KRW/JPY/RUB (issue #11)
     "shop.demo",
     "cms",
