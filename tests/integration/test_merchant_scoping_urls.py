@@ -208,6 +208,13 @@ TABLE = {
     ("rates-dashboard:rate-delete", ("pk",)): (STAFF, {"pk": 1}),
     ("rates-dashboard:rate-import", ()): (STAFF, {}),
     ("rates-dashboard:rate-sample", ()): (STAFF, {}),
+    # --- imports (issue #12, helper import)
+    # --- traceability (issue #12, helper trace)
+    # --- search (issue #13, helper search-db / search-es)
+    # --- kiosks (issue #14, helper kiosk-core)
+    # --- attribution, hand-off, shelf labels (issue #14, helper kiosk-handoff)
+    # --- statistics and pipeline health (issue #17, helper stats)
+    # --- storefront performance (issue #16, helper perf)
 }
 
 
@@ -288,6 +295,13 @@ def world(settings):
         "filing_b": FilingRecordFactory(
             owner=partner_b, status="submitted", customs_name=FOREIGN_TITLE, barcode=FOREIGN_SKU
         ),
+        # --- world: imports (issue #12, helper import)
+        # --- world: traceability (issue #12, helper trace)
+        # --- world: search (issue #13, helper search-db / search-es)
+        # --- world: kiosks (issue #14, helper kiosk-core)
+        # --- world: attribution, hand-off, shelf labels (issue #14, helper kiosk-handoff)
+        # --- world: statistics and pipeline health (issue #17, helper stats)
+        # --- world: storefront performance (issue #16, helper perf)
     }
 
 
