@@ -48,9 +48,16 @@ class ProductChooserBlock(_ChosenProductBlock):
 def category_choices():
     """Every category as (id, "Parent > Child"), for the product-list block's select box."""
     Category = get_model("catalogue", "Category")
-    return [("", "---------")] + [
-        (str(category.pk), category.full_name) for category in Category.objects.order_by("path")
-    ]
+    # One query (issue #16): ``full_name`` would ask for each category's ancestors, and Wagtail
+    # evaluates these choices whenever a page with this block renders.
+    categories = list(Category.objects.order_by("path"))
+    names = {category.path: category.name for category in categories}
+    step, separator = Category.steplen, Category._full_name_separator
+    choices = [("", "---------")]
+    for category in categories:
+        ancestors = (category.path[: step * depth] for depth in range(1, category.depth + 1))
+        choices.append((str(category.pk), separator.join(names[path] for path in ancestors)))
+    return choices
 
 
 class ProductListBlock(blocks.StructBlock):

@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from cms.localization import page_url, page_urls
 from cms.models import Menu
+from shop.core import fragments
 
 register = template.Library()
 
@@ -33,7 +34,22 @@ def _item_url(item, urls):
 @register.simple_tag(takes_context=True)
 def cms_menu(context, location):
     """The menu at ``location`` ("header", "footer") for the active language only; the
-    default language's menu when this language has none. Returns [{label, url, is_external}]."""
+    default language's menu when this language has none. Returns [{label, url, is_external}].
+
+    Kept per process while no menu, menu item or page changes (issue #16: the menus cost six
+    queries on every page; ``shop.core.fragments``)."""
+    request = context.get("request")
+    host = request.get_host() if request is not None else ""
+    key = fragments.fragment_key("menu", request, location, host)
+    local = fragments.local_cache()
+    links = local.get(key)
+    if links is None:
+        links = _menu_links(context, location)
+        local.set(key, links, fragments.FRAGMENT_SECONDS)
+    return links
+
+
+def _menu_links(context, location):
     language = translation.get_language()
     menus = {
         menu.locale.language_code: menu

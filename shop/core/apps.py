@@ -13,3 +13,9 @@ class CoreConfig(AppConfig):
 
         # Oscar's addresses never keep a phone number in clear (issue #10).
         privacy.connect()
+
+        # Rendered product cards and menus are kept per process until what they show changes
+        # (issue #16).
+        from shop.core import fragments
+
+        fragments.connect()

@@ -28,6 +28,7 @@ from decimal import Decimal
 from enum import Enum
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from shop.core.formatting import format_money
@@ -204,19 +205,53 @@ def line_discount(basket_line) -> Decimal:
     return max(before - after, ZERO).quantize(tax.CENT)
 
 
+def tax_line_for(*, key: str, filing, unit_price: Decimal, quantity: int) -> tax.TaxLine:
+    """The tax calculation's line for ``quantity`` units at ``unit_price`` under the customs
+    ``filing``'s rates: the checkout's declarations and the product page's one-unit estimate
+    (``shop/core/templatetags/product_facts.py``) build it here, so they cannot differ."""
+    return tax.TaxLine(
+        key=key,
+        unit_price=unit_price,
+        quantity=quantity,
+        vat_rate=filing.vat_rate,
+        consumption_rate=filing.consumption_rate,
+        duty_rate=filing.duty_rate,
+        consumption_per_unit=filing.consumption_per_unit,
+    )
+
+
 def _tax_lines(lines: list[PartLine]) -> list[tax.TaxLine]:
     return [
-        tax.TaxLine(
-            key=line.key,
-            unit_price=line.unit_price,
-            quantity=line.quantity,
-            vat_rate=line.filing.vat_rate,
-            consumption_rate=line.filing.consumption_rate,
-            duty_rate=line.filing.duty_rate,
-            consumption_per_unit=line.filing.consumption_per_unit,
+        tax_line_for(
+            key=line.key, filing=line.filing, unit_price=line.unit_price, quantity=line.quantity
         )
         for line in lines
     ]
+
+
+# What checkout_quote reads of each basket line: loaded for all lines at once (issue #16).
+LINE_PREFETCH = (
+    "stockrecord__partner",
+    "stockrecord__warehouse",
+    "stockrecord__filing_record",
+    "product__product_class",
+)
+
+
+def prefetch_lines(lines) -> list:
+    """``lines`` (a basket's) as a list, with their stock records' merchant, warehouse and filing
+    and their products' class loaded in one query each, in place: the basket's cached lines
+    (``basket.all_lines()``) then serve the basket page, the shipping charge and the checkout
+    without a query per line."""
+    lines = list(lines)
+    todo = [line for line in lines if "warehouse" not in _fields_cache(line.stockrecord)]
+    if todo:
+        prefetch_related_objects(todo, *LINE_PREFETCH)
+    return lines
+
+
+def _fields_cache(obj) -> dict:
+    return obj._state.fields_cache if obj is not None else {"warehouse": None}
 
 
 def _limit_problems(part: DeclarationPart, quote: tax.TaxQuote) -> tuple[list[str], list[str]]:
@@ -272,7 +307,7 @@ def checkout_quote(*, basket, annual_used: Decimal | None = None) -> CheckoutQuo
     problems: list[str] = []
     groups: OrderedDict[tuple[int, int], list[PartLine]] = OrderedDict()
     keys = {}
-    for line in basket.all_lines():
+    for line in prefetch_lines(basket.all_lines()):
         stockrecord = line.stockrecord
         problem = _line_problem(line, stockrecord)
         if problem:

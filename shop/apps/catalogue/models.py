@@ -11,11 +11,22 @@ from django.db import models
 from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
-from oscar.apps.catalogue.abstract_models import AbstractProduct
+from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
 from oscar.core.loading import is_model_registered
 
 from shop.core.sanitize import sanitize_html
 from shop.customs.codes import CountryCode
+
+CATEGORY_SLUG_CACHE_SECONDS = 600
+
+
+def local_cache():
+    """The per-process cache (``CACHES["local"]``), or the default one where it is not
+    configured (the test settings)."""
+    from django.core.cache import cache, caches
+
+    return caches["local"] if "local" in settings.CACHES else cache
+
 
 hs_code_validator = RegexValidator(
     r"^\d{10}$", _("An HS code has exactly 10 digits."), code="invalid_hs_code"
@@ -44,6 +55,14 @@ if not is_model_registered("catalogue", "Product"):
         class Meta(AbstractProduct.Meta):
             pass
 
+        @property
+        def sorted_recommended_products(self):
+            """Oscar's recommendations, with what their product cards show prefetched for all
+            of them at once (issue #16)."""
+            from .cards import prefetch_cards
+
+            return prefetch_cards(super().sorted_recommended_products)
+
         def save(self, *args, **kwargs):
             self._sanitize_rich_text_attributes()
             super().save(*args, **kwargs)
@@ -61,6 +80,31 @@ if not is_model_registered("catalogue", "Product"):
                 attribute = attrs.get_attribute_by_code(code)
                 if attribute is not None and attribute.type == attribute.RICHTEXT:
                     attrs.__dict__[code] = sanitize_html(value)
+
+
+if not is_model_registered("catalogue", "Category"):
+
+    class Category(AbstractCategory):
+        def get_full_slug(self, parent_slug=None):
+            """Oscar's, with the ancestors' slugs cached in this process (issue #16), not in the
+            shared cache: Oscar reads it for every category link (the category tree on each
+            listing page: one database-cache query per category). Oscar never invalidates
+            this key, a stale slug only redirects (the category view looks up by pk), and here
+            it lives at most ``CATEGORY_SLUG_CACHE_SECONDS``."""
+            if self.is_root():
+                return self.slug
+            local = local_cache()
+            key = self.get_url_cache_key()
+            full_slug = local.get(key)
+            if full_slug is None:
+                if parent_slug is None:
+                    parent_slug = self.get_parent().full_slug
+                full_slug = f"{parent_slug}{self._slug_separator}{self.slug}"
+                local.set(key, full_slug, CATEGORY_SLUG_CACHE_SECONDS)
+            return full_slug
+
+        class Meta(AbstractCategory.Meta):
+            pass
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F403

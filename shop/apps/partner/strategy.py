@@ -13,7 +13,7 @@ from oscar.apps.partner.strategy import (
 )
 from oscar.apps.partner.strategy import Selector as CoreSelector
 
-from shop.customs.checkout import Sellability, sellability
+from shop.customs.checkout import Sellability, prefetch_lines, sellability
 
 
 class AwaitingFiling(availability.Unavailable):
@@ -52,7 +52,17 @@ class CrossBorder(UseFirstStockRecord, CustomsStockRequired, NoTax, Structured):
     def fetch_for_line(self, line, stockrecord=None):
         # Oscar prices a basket line from the product's first stock record; a line holds its own
         # (the same product from two warehouses is two lines, two declarations).
+        _prefetch_basket_lines(line)
         return self.fetch_for_product(line.product, stockrecord or line.stockrecord)
+
+
+def _prefetch_basket_lines(line):
+    """The customs rule reads each line's warehouse, filing and product class: load them for
+    every line of the basket's cached lines at the first line asked for, not one line at a time
+    (issue #16; ``shop.customs.checkout.prefetch_lines``)."""
+    basket = line._state.fields_cache.get("basket")
+    cached = getattr(getattr(basket, "_lines", None), "_result_cache", None)
+    prefetch_lines(cached if cached and any(other is line for other in cached) else [line])
 
 
 class Selector(CoreSelector):

@@ -17,9 +17,12 @@ from decimal import Decimal
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_class
 
+from shop.apps.catalogue.cards import prefetch_cards as _prefetch_cards
+from shop.core import fragments
 from shop.customs import checkout, tax
 from shop.customs.codes import CountryCode, TradeMode
 
@@ -101,15 +104,7 @@ def unit_tax_quote(stockrecord, unit_price: Decimal) -> tuple[tax.TaxQuote | Non
     freight = checkout.freight_for(
         trade_mode=stockrecord.warehouse.trade_mode, goods_value=unit_price
     )
-    line = tax.TaxLine(
-        key="unit",
-        unit_price=unit_price,
-        quantity=1,
-        vat_rate=filing.vat_rate,
-        consumption_rate=filing.consumption_rate,
-        duty_rate=filing.duty_rate,
-        consumption_per_unit=filing.consumption_per_unit,
-    )
+    line = checkout.tax_line_for(key="unit", filing=filing, unit_price=unit_price, quantity=1)
     return tax.quote_declaration([line], freight=freight), freight
 
 
@@ -131,6 +126,53 @@ def _strategy(context):
     if strategy is None:
         strategy = get_class("partner.strategy", "Selector")().strategy(request=request)
     return strategy
+
+
+@register.tag
+def card_cache(parser, token):
+    """{% card_cache product %}…{% endcard_cache %}: the card's HTML, rendered once per process
+    and kept while nothing it shows changes (``shop.core.fragments``: keys from the product's
+    prefetched data, the language, theme, reference rate and the signal-bumped versions). The
+    shopper's CSRF token is put in on every use, never cached."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("usage: {% card_cache product %}…{% endcard_cache %}")
+    nodelist = parser.parse(("endcard_cache",))
+    parser.delete_first_token()
+    return CardCacheNode(nodelist, parser.compile_filter(bits[1]))
+
+
+class CardCacheNode(template.Node):
+    def __init__(self, nodelist, product):
+        self.nodelist = nodelist
+        self.product = product
+
+    def render(self, context):
+        product = self.product.resolve(context)
+        request = context.get("request")
+        parts = fragments.card_parts(product, request) if product is not None else None
+        if parts is None:
+            return self.nodelist.render(context)
+        name = self.origin.template_name if self.origin else ""
+        key = fragments.fragment_key("card", request, name, parts)
+        local = fragments.local_cache()
+        html = local.get(key)
+        if html is None:
+            with context.push(csrf_token=fragments.CSRF_PLACEHOLDER):
+                html = str(self.nodelist.render(context))
+            local.set(key, html, fragments.FRAGMENT_SECONDS)
+        placeholder = fragments.csrf_input(fragments.CSRF_PLACEHOLDER)
+        if placeholder in html:
+            html = html.replace(placeholder, fragments.csrf_input(context.get("csrf_token")))
+        return mark_safe(html)
+
+
+@register.simple_tag
+def prefetch_cards(products) -> list:
+    """{% prefetch_cards products as products %}: the list with everything a product card shows
+    prefetched in a constant number of queries (``shop.apps.catalogue.cards``), for lists that
+    come without it (Oscar's recently-viewed products)."""
+    return _prefetch_cards(products or ())
 
 
 @register.simple_tag(takes_context=True)

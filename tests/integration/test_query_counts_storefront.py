@@ -1,0 +1,166 @@
+"""Storefront pages run a constant number of SQL queries (issue #16): the product page whatever
+the shopper's recently-viewed list, the basket page and add-to-basket whatever the basket
+holds, category and home pages whatever they show. Each test compares two sizes of the same
+page, so a query per product card, per basket line or per category fails it."""
+
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from cms.models import HomePage
+from tests.factories.catalogue import CategoryFactory, ProductFactory, add_image
+from tests.factories.cms import home_page
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, method, url, **kwargs):
+    with CaptureQueriesContext(connection) as captured:
+        response = getattr(client, method)(url, **kwargs)
+    return response, [query["sql"] for query in captured.captured_queries]
+
+
+def _get(client, url):
+    client.get(url)  # warm what is per process, not per page (site, thumbnail names)
+    response, queries = _queries(client, "get", url)
+    assert response.status_code == 200
+    return response, queries
+
+
+def _products(count, **kwargs):
+    products = [ProductFactory(**kwargs) for _ in range(count)]
+    for product in products:
+        add_image(product)
+    return products
+
+
+# --- product page -------------------------------------------------------------------------------
+
+
+def _product_page(client, product, history):
+    client.cookies["oscar_history"] = json.dumps([p.pk for p in history])
+    return _get(client, product.get_absolute_url())
+
+
+def test_product_page_queries_do_not_grow_with_the_recently_viewed_products(client):
+    product, *viewed = _products(7)
+    response, one = _product_page(client, product, viewed[:1])
+    assert [p.pk for p in response.context["products"]] == [viewed[0].pk]
+    response, six = _product_page(client, product, viewed)
+    # the partial shows them (most recent first) with price and add-to-basket form
+    html = response.content.decode()
+    for other in viewed:
+        assert other.get_absolute_url() in html
+        assert reverse("basket:add", kwargs={"pk": other.pk}) in html
+    assert len(six) == len(one), "\n".join(six)
+
+
+def test_product_page_reads_its_stock_record_once(client):
+    """Price, availability, customs facts and reference price all come from one prefetched stock
+    record: Oscar asks for it five times on this page."""
+    (product,) = _products(1)
+    _, queries = _product_page(client, product, [])
+    stockrecord_queries = [sql for sql in queries if 'FROM "partner_stockrecord"' in sql]
+    assert len(stockrecord_queries) == 1, stockrecord_queries
+    # the warehouse and filing come with it (joined, or at most one query each)
+    for table in ("partner_warehouse", "shop_customs_filingrecord"):
+        assert sum(f'FROM "{table}"' in sql for sql in queries) <= 1, table
+
+
+# --- basket -------------------------------------------------------------------------------------
+
+
+def _basket_with(client, products):
+    for product in products:
+        response = client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
+        assert response.status_code == 302
+
+
+def test_basket_page_queries_do_not_grow_with_its_lines(client):
+    # two lines, not one: Oscar's is_shipping_required reads the first line's product class
+    # before the lines are prefetched, the same single query for any number of lines
+    products = _products(6)
+    _basket_with(client, products[:2])
+    response, two = _get(client, reverse("basket:summary"))
+    assert len(response.context["basket"].all_lines()) == 2
+    _basket_with(client, products[2:6])
+    response, six = _get(client, reverse("basket:summary"))
+    assert len(response.context["basket"].all_lines()) == 6
+    assert len(six) == len(two), "\n".join(six)
+
+
+def test_add_to_basket_queries_do_not_grow_with_the_basket(client):
+    products = _products(8)
+    _basket_with(client, products[:1])
+    _basket_with(client, products[1:2])  # warm
+    response, small = _queries(
+        client, "post", reverse("basket:add", kwargs={"pk": products[2].pk}), data={"quantity": 1}
+    )
+    assert response.status_code == 302
+    _basket_with(client, products[3:6])
+    response, large = _queries(
+        client, "post", reverse("basket:add", kwargs={"pk": products[6].pk}), data={"quantity": 1}
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("basket:summary")).context["basket"].num_lines == 7
+    assert len(large) == len(small), "\n".join(large)
+
+
+# --- listings -----------------------------------------------------------------------------------
+
+
+def test_category_page_queries_do_not_grow_with_the_products_shown(client, settings):
+    settings.OSCAR_PRODUCTS_PER_PAGE = 20
+    small, large = CategoryFactory(name="少"), CategoryFactory(name="多")
+    _products(3, in_categories=[small])
+    _products(12, in_categories=[large])
+    _, few = _get(client, small.get_absolute_url())
+    response, many = _get(client, large.get_absolute_url())
+    assert len(response.context["products"]) == 12
+    assert len(many) == len(few), "\n".join(many)
+
+
+# --- CMS home -----------------------------------------------------------------------------------
+
+
+def _home_body(category, picked):
+    """A product list by category (its admin select lists every category) and hand-picked
+    product blocks."""
+    return json.dumps(
+        [
+            {
+                "type": "product_list",
+                "value": {
+                    "heading": "新品",
+                    "source": "category",
+                    "category": str(category.pk),
+                    "origin": "",
+                    "products": [],
+                    "limit": 24,
+                },
+            },
+            *({"type": "product", "value": product.pk} for product in picked),
+        ]
+    )
+
+
+def test_home_queries_do_not_grow_with_products_or_categories(client):
+    home = home_page(hero_title="欢迎")
+    first = CategoryFactory(name="首页分类")
+    CategoryFactory(name="子类", parent=first)
+    picked = _products(2, in_categories=[first])
+    HomePage.objects.filter(pk=home.pk).update(body=_home_body(first, picked))
+    response, small = _get(client, "/zh-hans/")
+    assert response.content.decode().count('class="product_pod') == 2 + 2
+
+    second = CategoryFactory(name="第二分类")
+    for n in range(10):
+        CategoryFactory(name=f"子类 {n}", parent=type(second).objects.get(pk=second.pk))
+    picked = _products(8, in_categories=[second])
+    HomePage.objects.filter(pk=home.pk).update(body=_home_body(second, picked))
+    response, large = _get(client, "/zh-hans/")
+    assert response.content.decode().count('class="product_pod') == 8 + 8
+    assert len(large) == len(small), "\n".join(large)

@@ -1,0 +1,123 @@
+"""Rendered product cards and menus kept per process (issue #16, shop/core/fragments.py): reused
+while nothing they show changes, rendered afresh as soon as something does — through a signal
+(saves) or through the key itself (writes without signals: QuerySet.update) — and never with
+another shopper's CSRF token."""
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
+
+from cms.models import Menu, MenuItem
+from tests.factories.catalogue import CategoryFactory, ProductFactory
+from tests.factories.cms import home_page, locales
+
+pytestmark = pytest.mark.django_db
+
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
+
+
+@pytest.fixture
+def category_with_product():
+    category = CategoryFactory(name="面膜")
+    product = ProductFactory(
+        title_zh_hans="旧标题面膜", in_categories=[category], stockrecords__price=Decimal("89.00")
+    )
+    return category, product
+
+
+def _cards(client, category):
+    response = client.get(category.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    return html[html.index('class="product_pod') :]
+
+
+def price(amount):
+    with translation.override("zh-hans"):
+        return currency(Decimal(amount), "CNY")
+
+
+def test_a_card_is_reused_until_the_product_is_saved(client, category_with_product):
+    category, product = category_with_product
+    assert "旧标题面膜" in _cards(client, category)
+    # a write that changes neither the key nor sends a signal: the kept card is shown
+    Product.objects.filter(pk=product.pk).update(title_zh_hans="新标题面膜")
+    assert "旧标题面膜" in _cards(client, category)
+    # saving the product (the dashboard, the admin, imports through the model) renders afresh
+    product.refresh_from_db()
+    product.save()
+    html = _cards(client, category)
+    assert "新标题面膜" in html
+    assert "旧标题面膜" not in html
+
+
+def test_a_price_or_stock_change_without_signal_shows_at_once(client, category_with_product):
+    category, product = category_with_product
+    assert price("89.00") in _cards(client, category)
+    StockRecord.objects.filter(product=product).update(price=Decimal("79.00"))
+    html = _cards(client, category)
+    assert price("79.00") in html
+    assert price("89.00") not in html
+    StockRecord.objects.filter(product=product).update(num_in_stock=0, num_allocated=0)
+    assert f'action="{reverse("basket:add", kwargs={"pk": product.pk})}"' not in _cards(
+        client, category
+    )
+
+
+def test_a_filing_change_re_renders_the_card(client, category_with_product):
+    category, product = category_with_product
+    add_url = reverse("basket:add", kwargs={"pk": product.pk})
+    assert f'action="{add_url}"' in _cards(client, category)
+    filing = product.stockrecords.get().filing_record
+    filing.status = type(filing).Status.SUBMITTED
+    filing.save()
+    assert f'action="{add_url}"' not in _cards(client, category)
+
+
+def test_each_shopper_gets_their_own_csrf_token_in_a_kept_card(category_with_product):
+    category, product = category_with_product
+    tokens = []
+    for _ in range(2):
+        shopper = Client(enforce_csrf_checks=True)
+        html = _cards(shopper, category)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        assert "placeholder" not in token
+        response = shopper.post(
+            reverse("basket:add", kwargs={"pk": product.pk}),
+            {"quantity": 1, "csrfmiddlewaretoken": token},
+        )
+        assert response.status_code == 302  # the token in the card is the shopper's own
+        tokens.append(shopper.cookies["csrftoken"].value)
+    assert tokens[0] != tokens[1]
+
+
+def test_the_card_is_kept_per_language(client, category_with_product):
+    category, product = category_with_product
+    Product.objects.filter(pk=product.pk).update(title_ko="한국어 마스크")
+    product.refresh_from_db()
+    product.save()
+    assert "旧标题面膜" in _cards(client, category)
+    url = category.get_absolute_url().replace("/zh-hans/", "/ko/", 1)
+    response = client.get(url)
+    assert "한국어 마스크" in response.content.decode()
+
+
+def test_a_menu_edit_shows_on_the_next_page(client):
+    home_page()
+    menu = Menu(location="header", locale=locales()["zh-hans"], title="header")
+    menu.items.add(MenuItem(label="热卖推荐", link_url="/catalogue/", sort_order=0))
+    menu.save()
+    assert "热卖推荐" in client.get("/zh-hans/catalogue/").content.decode()
+    item = menu.items.get()
+    item.label = "本周特价"
+    item.save()
+    html = client.get("/zh-hans/catalogue/").content.decode()
+    assert "本周特价" in html
+    assert "热卖推荐" not in html
