@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core import checks
 
@@ -7,15 +9,23 @@ from django.core import checks
 
 
 @checks.register()
-def check_elasticsearch_url_not_ignored(app_configs, **kwargs):
+def check_elasticsearch_url(app_configs, **kwargs):
+    """ELASTICSEARCH_URL switches search to Elasticsearch (shop/settings.py): it must be a
+    well-formed http(s) URL with a host, or every listing would fail at the first request."""
     url = getattr(settings, "ELASTICSEARCH_URL", "")
-    backend = settings.INTEGRATIONS["search"]["BACKEND"]
-    if url and backend.endswith("DatabaseProductSearch"):
+    if not url:
+        return []
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
         return [
-            checks.Warning(
-                "ELASTICSEARCH_URL is set but search uses the database backend.",
-                hint="Set SHOP_SEARCH_BACKEND to the Elasticsearch backend once it is installed.",
-                id="integrations.W002",
+            checks.Error(
+                "ELASTICSEARCH_URL is not a well-formed http(s) URL.",
+                hint="Write it like https://user:password@search.example.com:9200",
+                id="integrations.E003",
             )
         ]
     return []

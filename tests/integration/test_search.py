@@ -112,7 +112,15 @@ def test_title_sort_uses_the_shopper_language_with_fallback(catalogue):
     )
 
 
-def test_saving_a_product_reindexes_it_after_commit(django_capture_on_commit_callbacks):
+def test_saving_a_product_reindexes_it_after_commit(django_capture_on_commit_callbacks, settings):
+    """A product's change reaches the index through the task queue after the commit (run here by
+    an immediate task backend, as a worker would)."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default", "customs"],
+        }
+    }
     product = ProductFactory(title_zh_hans="旧名字", indexed=False)
     with django_capture_on_commit_callbacks(execute=True):
         product.title_zh_hans = "北海道牛奶糖"
@@ -124,6 +132,8 @@ def test_saving_a_product_reindexes_it_after_commit(django_capture_on_commit_cal
 def test_cheapest_stockrecord_counts_for_price_sort():
     product = ProductFactory(stockrecords__price=Decimal("50.00"))
     StockRecordFactory(product=product, price=Decimal("10.00"))
+    # prices reach the index through the task queue (search_index.py); here directly
+    get_backend("search").index_products([product.pk])
     other = ProductFactory(stockrecords__price=Decimal("20.00"))
     with translation.override("zh-hans"):
         assert search(sort=SortOrder.PRICE_ASC).product_ids == (product.pk, other.pk)

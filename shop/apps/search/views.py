@@ -1,30 +1,34 @@
-"""Product listings through the search interface (issue #3).
+"""Product listings through the search interface (issues #3, #13).
 
 Oscar's catalogue, category and search pages use haystack; with no search engine they list
 nothing. These views keep Oscar's URLs, names and templates but ask
-``get_backend("search")`` for one page of product ids, then load those products with a constant
-number of queries (``selectors.product_list_by_ids``).
+``get_backend("search")`` for one page of product ids with the facet counts of the sidebar,
+then load those products with a constant number of queries (``selectors.product_list_by_ids``).
+``SuggestView`` answers the search box's autocomplete (static/shop/autocomplete.js).
 """
 
 from collections.abc import Sequence
-from urllib.parse import unquote
+from urllib.parse import unquote, urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import TemplateView
 from oscar.apps.search.signals import user_search
 from oscar.core.loading import get_model
 
 from integrations.registry import get_backend
-from integrations.search.base import SearchQuery
+from integrations.search.base import Facet, SearchQuery
 
+from . import facets as sidebar
 from .forms import SearchForm
-from .selectors import product_list_by_ids
+from .selectors import categories_named, product_list_by_ids, product_urls
 
 Category = get_model("catalogue", "Category")
 
@@ -55,7 +59,7 @@ class ProductListView(TemplateView):
     summary = _("All products")
 
     def get_category_ids(self):
-        return ()
+        return set()
 
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET)
@@ -66,14 +70,22 @@ class ProductListView(TemplateView):
                 raise ValueError
         except ValueError:
             return self.invalid_page()
+        category_ids = self.get_category_ids()
+        picked = self.picked_category()
+        if picked is not None:
+            narrowed = set(picked.get_descendants_and_self().values_list("pk", flat=True))
+            category_ids = tuple(narrowed & set(category_ids)) if category_ids else narrowed
+        text = self.form.query_text()
         result = get_backend("search").search(
             SearchQuery(
                 language=get_language(),
-                text=self.form.query_text(),
-                category_ids=tuple(self.get_category_ids()),
+                text=text,
+                category_ids=tuple(sorted(category_ids)),
                 sort=self.form.sort_order(),
                 offset=(page_number - 1) * per_page,
                 limit=per_page,
+                facets=tuple(Facet),
+                **self.form.filters(),
             )
         )
         products = product_list_by_ids(product_ids=result.product_ids)
@@ -83,18 +95,46 @@ class ProductListView(TemplateView):
         try:
             page = paginator.page(page_number)
         except InvalidPage:
-            return self.invalid_page()
+            if result.total == 0 and page_number == 1:
+                page = None
+            else:
+                return self.invalid_page()
+        groups, active = sidebar.build(
+            result.facets,
+            self.form,
+            request.GET,
+            scope_category=getattr(self, "category", None),
+        )
         context = self.get_context_data(
-            products=page.object_list,
+            products=page.object_list if page else [],
             paginator=paginator,
             page_obj=page,
             page=page,
             form=self.form,
             search_form=self.form,
-            query=self.form.query_text(),
+            query=text,
             summary=self.summary,
+            facet_groups=groups,
+            active_filters=active,
+            clear_filters_url=sidebar.clear_all_url(request.GET) if active else "",
+            hidden_filters=[
+                (name, value)
+                for name in SearchForm.FILTER_FIELDS
+                for value in request.GET.getlist(name)
+            ],
+            alternatives=result.suggestions,
+            alternative_categories=(
+                categories_named(text.split()) if result.total == 0 and text else []
+            ),
         )
         return self.render_to_response(context)
+
+    def picked_category(self):
+        """The category the shopper narrowed to in the sidebar (a public one), if any."""
+        pk = self.form.category_id()
+        if not pk:
+            return None
+        return Category.objects.browsable().filter(pk=pk).first()
 
     def get_per_page(self):
         return settings.OSCAR_PRODUCTS_PER_PAGE
@@ -125,7 +165,7 @@ class ProductCategoryView(ProductListView):
         return super().get(request, *args, **kwargs)
 
     def get_category_ids(self):
-        return self.category.get_descendants_and_self().values_list("pk", flat=True)
+        return set(self.category.get_descendants_and_self().values_list("pk", flat=True))
 
     def get_context_data(self, **kwargs):
         kwargs["category"] = self.category
@@ -145,3 +185,34 @@ class FacetedSearchView(ProductListView):
             sender=self, session=request.session, user=request.user, query=request.GET.get("q", "")
         )
         return super().get(request, *args, **kwargs)
+
+
+class SuggestView(View):
+    """Autocomplete entries for the search box as JSON: ``{"suggestions": [{"text", "kind",
+    "url"}]}`` - a product's page, or a search for a brand. Two queries at most."""
+
+    max_length = 100
+
+    def get(self, request, *args, **kwargs):
+        prefix = request.GET.get("q", "")[: self.max_length].strip()
+        entries = get_backend("search").suggest(get_language(), prefix) if prefix else ()
+        urls = product_urls([e.product_id for e in entries if e.product_id])
+        search_url = reverse("search:search")
+        suggestions = []
+        for entry in entries:
+            if entry.product_id:
+                url = urls.get(entry.product_id)
+                if url is None:
+                    continue
+            elif entry.kind == "brand":
+                url = f"{search_url}?{_encode({'brand': entry.text})}"
+            else:
+                url = f"{search_url}?{_encode({'q': entry.text})}"
+            suggestions.append({"text": entry.text, "kind": entry.kind, "url": url})
+        response = JsonResponse({"q": prefix, "suggestions": suggestions})
+        response["Cache-Control"] = "private, max-age=60"
+        return response
+
+
+def _encode(params):
+    return urlencode(params)
