@@ -1,9 +1,16 @@
 """In-store kiosks (issue #14): shared touch screens in an experience store, paired with a one-time
 code, and the store staff who help shoppers at them."""
 
+import secrets
+
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def new_device_key() -> str:
+    return secrets.token_urlsafe(32)
 
 
 class KioskDevice(models.Model):
@@ -23,13 +30,25 @@ class KioskDevice(models.Model):
         verbose_name=_("Experience store"),
     )
     name = models.CharField(_("Name"), max_length=64)
-    device_key = models.CharField(_("Device key"), max_length=64, unique=True, editable=False)
+    device_key = models.CharField(
+        _("Device key"), max_length=64, unique=True, editable=False, default=new_device_key
+    )
     pairing_code_hash = models.CharField(max_length=128, blank=True, editable=False)
     pairing_expires_at = models.DateTimeField(_("Pairing code valid until"), null=True, blank=True)
     paired_at = models.DateTimeField(_("Paired"), null=True, blank=True)
     last_seen_at = models.DateTimeField(_("Last contact"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("Revoked"), null=True, blank=True)
     created_at = models.DateTimeField(_("Created"), default=timezone.now)
+    language = models.CharField(
+        _("Default language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_(
+            "The language the kiosk starts in and returns to after each shopper; "
+            "empty: the shop's kiosk default."
+        ),
+    )
 
     class Meta:
         ordering = ("store", "name")
@@ -42,6 +61,14 @@ class KioskDevice(models.Model):
     @property
     def is_active(self):
         return self.paired_at is not None and self.revoked_at is None
+
+    @property
+    def default_language(self) -> str:
+        return self.language or getattr(settings, "SHOP_KIOSK_DEFAULT_LANGUAGE", "zh-hans")
+
+    @property
+    def pairing_pending(self) -> bool:
+        return bool(self.pairing_code_hash) and self.pairing_expires_at is not None
 
 
 class StoreStaffMember(models.Model):
