@@ -10,7 +10,9 @@ customs side of the checkout as ``customs=OrderCustoms(...)``. In one transactio
    declarations are stored, and each order line gets its declaration line from the same basket
    line (``create_additional_line_models``);
 4. the order total must equal the sum of the declarations' ``actual_paid``;
-5. Oscar allocates the stock (``StockRecord.allocate`` refuses to go beyond it).
+5. Oscar allocates the stock (``StockRecord.allocate`` refuses to go beyond it);
+6. the order's attribution (kiosk hand-off, shelf label or online) is written from the request's
+   session (issue #14, ``shop.attribution.services.order_attribution_record``).
 
 Any refusal raises ``UnableToPlaceOrder`` with a translated message: the transaction rolls back
 (no order, no declarations, no allocation) and Oscar's checkout restores the basket.
@@ -34,6 +36,7 @@ from oscar.apps.order.utils import OrderCreator as CoreOrderCreator
 from oscar.core.loading import get_model
 
 from shop.apps.partner.models import InsufficientStock
+from shop.attribution import services as attribution_services
 from shop.customs import services as customs_services
 from shop.customs.checkout import CheckoutQuote
 
@@ -131,6 +134,10 @@ class OrderCreator(CoreOrderCreator):
                 )
                 if customs is not None:
                     customs_services.declarations_complete(placed=self._placed, order=order)
+                # where the order came from: a kiosk hand-off, a shelf label or online (#14)
+                attribution_services.order_attribution_record(
+                    order=order, request=kwargs.get("request")
+                )
         except ValidationError as error:
             raise UnableToPlaceOrder(" ".join(error.messages)) from error
         return order

@@ -1,5 +1,6 @@
 """Oscar's order dashboard forms with translated status labels (issue #10); the submitted
-values stay Oscar's stored status strings."""
+values stay Oscar's stored status strings. The search filters by channel, experience store and
+store staff member too (issue #14)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,10 @@ from oscar.apps.dashboard.orders import forms as oscar_forms
 from oscar.apps.dashboard.orders.forms import *  # noqa: F403
 from oscar.core.loading import get_model
 
+from shop.attribution.models import Channel
 from shop.core.statuses import ORDER_STATUS_LABELS
+from shop.kiosk.models import StoreStaffMember
+from shop.stores.models import ExperienceStore
 
 Order = get_model("order", "Order")
 
@@ -20,8 +24,24 @@ def _status_filter_choices():
     return [("", "---------"), *_labelled(Order.all_statuses())]
 
 
+def _channel_choices():
+    return [("", "---------"), *Channel.choices]
+
+
 class OrderSearchForm(oscar_forms.OrderSearchForm):
     status = forms.ChoiceField(choices=_status_filter_choices, label=_("Status"), required=False)
+    # where the order came from (issue #14, shop/attribution): kiosk, shelf label, online
+    channel = forms.ChoiceField(choices=_channel_choices, label=_("Channel"), required=False)
+    store = forms.ModelChoiceField(
+        queryset=ExperienceStore.objects.order_by("code"),
+        label=_("Experience store"),
+        required=False,
+    )
+    staff_member = forms.ModelChoiceField(
+        queryset=StoreStaffMember.objects.select_related("store").order_by("store__code", "code"),
+        label=_("Staff member"),
+        required=False,
+    )
 
 
 class MerchantOrderSearchForm(OrderSearchForm):
@@ -30,9 +50,14 @@ class MerchantOrderSearchForm(OrderSearchForm):
     (issue #12)."""
 
     name = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The store staff are the zone's people, not the merchant's: their names stay with staff.
+    staff_member = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_name(self):
         return ""
+
+    def clean_staff_member(self):
+        return None
 
 
 class OrderStatusForm(oscar_forms.OrderStatusForm):

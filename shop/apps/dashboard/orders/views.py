@@ -13,7 +13,9 @@ record payment events and edit the address (django-oscar #2240, #2324). Here:
   ``change_order_status``/``change_order_statuses`` and payment events are gone for everyone;
 - merchants may create shipping events (and line status changes) for their own lines only;
   line ids of another merchant are refused and nothing is changed;
-- notes, the address edit, payment sources and discounts stay with staff.
+- notes, the address edit, payment sources and discounts stay with staff;
+- the list filters by channel, experience store and (staff only) store staff member and totals
+  what the filter matched: a merchant's totals are its own lines' value (issue #14).
 
 Oscar's module-level ``queryset_orders_for_user`` is called by name inside its classes, so each
 view that fetches orders overrides the method that calls it.
@@ -40,6 +42,8 @@ from oscar.apps.dashboard.orders.views import *  # noqa: F403
 from oscar.core.loading import get_class, get_model
 
 from shop.apps.dashboard.templatetags.merchant_scoping import mask_consignee_name
+from shop.attribution import selectors as attribution_selectors
+from shop.attribution.models import Channel
 from shop.core.masking import mask_text
 from shop.core.statuses import status_label
 
@@ -158,12 +162,23 @@ class OrderListView(oscar_views.OrderListView):
         return super().post(request, *args, **kwargs)
 
     def get_queryset(self):
-        queryset = super().get_queryset()
-        if not self.merchant_view or not self.form.is_valid():
+        queryset = (
+            super().get_queryset().select_related("attribution__store", "attribution__staff_member")
+        )
+        if not self.form.is_valid():
+            return queryset
+        data = self.form.cleaned_data
+        # channel, experience store, staff member (issue #14)
+        queryset = attribution_selectors.order_list_filter(
+            queryset,
+            channel=data.get("channel") or "",
+            store=data.get("store"),
+            staff_member=data.get("staff_member"),
+        )
+        if not self.merchant_view:
             return queryset
         # Oscar matches product title, UPC and SKU against any line of the order: a merchant
         # could probe another merchant's lines. Match its own lines only.
-        data = self.form.cleaned_data
         own = merchant_lines(self.request.user)
         if data.get("product_title"):
             own = own.filter(title__istartswith=data["product_title"])
@@ -182,7 +197,29 @@ class OrderListView(oscar_views.OrderListView):
         if self.merchant_view:
             for order in ctx["orders"]:
                 order.merchant_total = cents(order.merchant_total)
+        # Totals of everything the filter matched, not just this page (issue #14); a merchant's
+        # goods value counts its own lines only.
+        ctx["order_totals"] = attribution_selectors.order_list_totals(
+            orders=self.object_list,
+            lines=merchant_lines(self.request.user) if self.merchant_view else Line.objects,
+            whole_orders=not self.merchant_view,
+        )
         return ctx
+
+    def get_search_filter_descriptions(self):
+        descriptions = super().get_search_filter_descriptions()
+        data = getattr(self.form, "cleaned_data", None) or {}
+        if data.get("channel"):
+            descriptions.append(
+                _("Channel is {channel}").format(channel=Channel(data["channel"]).label)
+            )
+        if data.get("store"):
+            descriptions.append(_("Experience store is {store}").format(store=data["store"]))
+        if data.get("staff_member"):
+            descriptions.append(
+                _("Helped by {staff_member}").format(staff_member=data["staff_member"])
+            )
+        return descriptions
 
     def get_row_values(self, order):
         """Oscar's CSV row (``download_selected_orders``) with names masked, the status
