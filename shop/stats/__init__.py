@@ -1,0 +1,1 @@
+"""Statistics and pipeline health for the zone and for operations (issue #17)."""
