@@ -6,7 +6,7 @@ No Django here: the database backend and the Elasticsearch backend (a later issu
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -124,6 +124,33 @@ def tokenize(text: str) -> list[str]:
     stays one term and is matched as a substring, which is what shoppers expect for 面膜 or
     마스크 (no word segmentation in the embedded backend)."""
     return [term for term in text.casefold().split() if term]
+
+
+# How many alternative queries an empty result checks for results, and offers at most
+MAX_ALTERNATIVE_CHECKS = 6
+MAX_ALTERNATIVES = 3
+
+
+def alternative_queries(
+    terms: list[str], corrections: Mapping[str, list[str]], is_cjk: Callable[[str], bool]
+) -> list[str]:
+    """What an empty result may offer instead, best first (both backends; each checks the
+    candidates for results): every misspelt word corrected at once, then one word at a time,
+    then each term of a longer query, then shorter beginnings of a CJK term (面膜纸 -> 面膜).
+    ``corrections`` maps a query term to the closest catalogue words, nearest first."""
+    candidates: list[str] = []
+    if len([term for term in terms if term in corrections]) > 1:
+        candidates.append(" ".join(corrections.get(term, [term])[0] for term in terms))
+    for i, term in enumerate(terms):
+        for word in corrections.get(term, []):
+            candidates.append(" ".join([*terms[:i], word, *terms[i + 1 :]]))
+    if len(terms) > 1:
+        candidates += terms
+    for term in terms:
+        if is_cjk(term) and len(term) > 2:
+            candidates += [term[:n] for n in range(len(term) - 1, 1, -1)]
+    original = " ".join(terms)
+    return [c for c in dict.fromkeys(candidates) if c != original][:MAX_ALTERNATIVE_CHECKS]
 
 
 class ProductSearch(Protocol):

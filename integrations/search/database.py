@@ -39,6 +39,7 @@ from django.db.models.functions import Coalesce, NullIf
 
 from . import db_text
 from .base import (
+    MAX_ALTERNATIVES,
     PRICE_BUCKETS,
     Facet,
     FacetValue,
@@ -46,6 +47,7 @@ from .base import (
     SearchResult,
     SortOrder,
     Suggestion,
+    alternative_queries,
     price_bucket_key,
 )
 
@@ -54,8 +56,6 @@ INDEX_BATCH = 500
 # Products read to build autocomplete entries from, newest first.
 SUGGEST_CANDIDATES = 200
 # Alternatives offered for an empty result, and how many are checked for results at most.
-MAX_ALTERNATIVES = 3
-MAX_ALTERNATIVE_CHECKS = 6
 # Grams of one query term looked up in the index (first, last and between).
 GRAMS_PER_TERM = 3
 # Vocabulary words kept for the spelling-tolerant alternatives (Latin and Cyrillic).
@@ -281,21 +281,10 @@ class DatabaseProductSearch:
         """Queries that do find something: misspelt Latin and Cyrillic words replaced by the
         closest words of the catalogue, a single term of a longer query, or a shorter beginning
         of a CJK term. Each is checked to have results (a bounded number of counts)."""
-        candidates: list[str] = []
-        corrections = self._spelling(terms)
-        if len(corrections) > 1:  # every misspelt word corrected at once
-            candidates.append(" ".join(corrections.get(term, [term])[0] for term in terms))
-        for i, term in enumerate(terms):
-            for word in corrections.get(term, []):
-                candidates.append(" ".join([*terms[:i], word, *terms[i + 1 :]]))
-        if len(terms) > 1:
-            candidates += terms
-        for term in terms:
-            if db_text.is_cjk(term) and len(term) > 2:
-                candidates += [term[:n] for n in range(len(term) - 1, 1, -1)]
+        candidates = alternative_queries(terms, self._spelling(terms), db_text.is_cjk)
         scope = SearchQuery(language=query.language, category_ids=query.category_ids, limit=0)
         found: list[str] = []
-        for candidate in list(dict.fromkeys(candidates))[:MAX_ALTERNATIVE_CHECKS]:
+        for candidate in candidates:
             narrowed = self._scope(scope, candidate.split())
             if narrowed.exists():
                 found.append(candidate)

@@ -19,10 +19,9 @@ import re
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
-from .base import SearchQuery, SearchResult, Suggestion
+from .base import MAX_ALTERNATIVES, SearchQuery, SearchResult, Suggestion
 from .es_mapping import ALL_PLUGINS, index_body
 from .es_query import (
-    MAX_ALTERNATIVES,
     alternative_check,
     build_search,
     build_suggest,

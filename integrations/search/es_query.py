@@ -28,6 +28,7 @@ from .base import (
     SearchResult,
     SortOrder,
     Suggestion,
+    alternative_queries,
     price_bucket_key,
     tokenize,
 )
@@ -39,9 +40,7 @@ FACET_SIZE = {
     Facet.BRAND: 200,
     Facet.TRADE_MODE: 10,
 }
-MAX_ALTERNATIVES = 3
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
-MAX_ALTERNATIVE_CHECKS = 6
 _CJK = re.compile(
     r"^[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+$"
 )
@@ -219,19 +218,7 @@ def spelling_candidates(text: str, suggest: Mapping | None) -> list[str]:
         options = [option["text"] for option in entry.get("options", [])]
         if options:
             corrections[entry["text"].casefold()] = options
-    candidates = []
-    if len([t for t in terms if t in corrections]) > 1:
-        candidates.append(" ".join(corrections.get(t, [t])[0] for t in terms))
-    for i, term in enumerate(terms):
-        for word in corrections.get(term, []):
-            candidates.append(" ".join([*terms[:i], word, *terms[i + 1 :]]))
-    if len(terms) > 1:
-        candidates += terms
-    for term in terms:
-        if _CJK.match(term) and len(term) > 2:
-            candidates += [term[:n] for n in range(len(term) - 1, 1, -1)]
-    original = " ".join(terms)
-    return [c for c in dict.fromkeys(candidates) if c != original][:MAX_ALTERNATIVE_CHECKS]
+    return alternative_queries(terms, corrections, lambda term: bool(_CJK.match(term)))
 
 
 def parse_search(query: SearchQuery, raw: Mapping) -> SearchResult:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import selectors
 from .models import BrandAuthorisation, StockBatch, batch_code_validator, normalise_batch_code
+from .services import BATCH_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
@@ -42,21 +43,7 @@ class StockBatchForm(forms.ModelForm):
 
     class Meta:
         model = StockBatch
-        fields = (
-            "stockrecord",
-            "code",
-            "production_date",
-            "expiry_date",
-            "quantity_received",
-            "received_on",
-            "origin_certificate_number",
-            "origin_certificate_issuer",
-            "origin_certificate_file",
-            "inspection_report_number",
-            "inspection_body",
-            "inspection_date",
-            "inspection_report_file",
-        )
+        fields = BATCH_FIELDS
         widgets = {
             "production_date": DATE,
             "expiry_date": DATE,
