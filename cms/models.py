@@ -219,8 +219,12 @@ class StorePage(CmsRedirectMixin, Page):
             f"{store.province}{store.city}{store.address_zh_hans or store.address}"
         )
 
-    # TODO(#14): list the store's kiosks here once kiosk devices are a model (issue #14); there
-    # is no kiosk record yet, so the page shows none rather than invented ones.
+    def kiosk_count(self):
+        """Kiosks working in this store (paired, not revoked): the page tells shoppers they can
+        browse and scan there and order on their phone (issue #14)."""
+        if not self.store_id:
+            return 0
+        return self.store.kiosks.filter(paired_at__isnull=False, revoked_at__isnull=True).count()
 
 
 class PavilionPage(CmsRedirectMixin, Page):

@@ -189,6 +189,29 @@ def test_store_page_shows_the_store_and_an_outbound_map_link_only(client, home):
     assert "<iframe" not in html
 
 
+def test_store_page_tells_about_its_working_kiosks_only(client, home):
+    from tests.factories.kiosk import KioskDeviceFactory
+
+    _every_page_type(home)
+    store = ExperienceStore.objects.get(code="changchun-o2o")
+    url = "/zh-hans/stores/changchun/"
+    KioskDeviceFactory(store=store)  # registered, never paired
+    KioskDeviceFactory(store=store, paired_at=timezone.now(), revoked_at=timezone.now())
+    assert "cms-store-kiosks" not in content(client.get(url))
+    KioskDeviceFactory(store=store, paired_at=timezone.now())
+    KioskDeviceFactory(store=store, paired_at=timezone.now())
+    html = content(client.get(url))
+    with translation.override("zh-hans"):
+        expected = translation.ngettext(
+            "This store has a self-service kiosk: browse and scan the goods on the shelf there, "
+            "then order on your phone.",
+            "This store has %(counter)s self-service kiosks: browse and scan the goods on the "
+            "shelf there, then order on your phone.",
+            2,
+        ) % {"counter": 2}
+    assert expected in html
+
+
 def test_live_stream_is_a_link_never_an_embed(client, home):
     _every_page_type(home)
     html = content(client.get("/zh-hans/live/"))
