@@ -18,7 +18,11 @@ $(VENV)/.installed: pyproject.toml
 ## 1. install, migrate, compile translations, load the demo shop and serve it on the embedded defaults
 run: setup
 	@echo "The shop: http://$(HOST):$(PORT)/ (stop with Ctrl-C)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@# a task worker for the default queue beside the server: search indexing and product
+	@# imports run there (never in the request); stopped with the server
+	$(PY) manage.py db_worker --queue-name default --interval 2 --no-reload -v 0 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
 
 setup: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || { echo "gettext is needed: apt-get install gettext"; exit 1; }

@@ -169,7 +169,11 @@ INSTALLED_APPS = [
     "shop.payments.apps.PaymentsConfig",
     "shop.stores",
     "shop.kiosk.apps.KioskConfig",  # in-store kiosks and store staff (issue #14)
+    "shop.imports.apps.ImportsConfig",  # bulk product import/export (issue #12)
     "shop.attribution.apps.AttributionConfig",  # order channel / store / staff (issue #14)
+    "shop.traceability.apps.TraceabilityConfig",  # brand authorisations, batches (issue #12)
+    "shop.stats.apps.StatsConfig",  # statistics and pipeline health (issue #17)
+    "shop.searchindex.apps.SearchIndexConfig",  # database search n-gram index (issue #13)
     "shop.rates.apps.RatesConfig",  # reference prices in KRW/JPY/RUB (issue #11)
     "shop.demo",
     "cms",
@@ -187,6 +191,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # request.kiosk for a paired kiosk, kiosk theme, no sign-in/checkout on kiosks (issue #14)
+    "shop.kiosk.middleware.KioskMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -222,6 +228,25 @@ TEMPLATES = [
         },
     },
 ]
+# The kiosk theme (issue #14): themes/kiosk/templates first, then the web theme's. Used only when
+# asked for by name (shop.kiosk.middleware sets response.using = "kiosk" for a paired kiosk);
+# each engine has its own cached loader, so cached templates never cross themes.
+TEMPLATES.append(
+    {
+        **TEMPLATES[0],
+        "NAME": "kiosk",
+        "DIRS": [THEMES_DIR / "kiosk" / "templates", *TEMPLATES[0]["DIRS"]],
+    }
+)
+# Kiosks (issue #14): seconds without a touch before the "still there?" countdown, and its length;
+# the language a kiosk starts in when its record names none; one-time pairing codes' validity.
+SHOP_KIOSK_IDLE_SECONDS = int(os.environ.get("SHOP_KIOSK_IDLE_SECONDS", "60"))
+SHOP_KIOSK_COUNTDOWN_SECONDS = int(os.environ.get("SHOP_KIOSK_COUNTDOWN_SECONDS", "15"))
+SHOP_KIOSK_DEFAULT_LANGUAGE = os.environ.get("SHOP_KIOSK_DEFAULT_LANGUAGE", "zh-hans")
+SHOP_KIOSK_PAIRING_MINUTES = int(os.environ.get("SHOP_KIOSK_PAIRING_MINUTES", "15"))
+SHOP_KIOSK_COOKIE_NAME = "shop_kiosk"
+# Bump to make kiosks replace their service worker's cached offline page.
+SHOP_KIOSK_SW_VERSION = "1"
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -239,8 +264,18 @@ CACHES = {
         {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "shop"}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "shop_cache"}
-    )
+    ),
+    # Per process, never a query (issue #16): sorl-thumbnail's key-value cache (a thumbnail's name
+    # for a source image and size never changes; the database table stays the shared truth) and
+    # the storefront's rendered fragments (shop/core/fragments.py: keys carry the version of what
+    # they show, so a change anywhere makes every process render afresh).
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "shop-local",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
 }
+THUMBNAIL_CACHE = "local"
 
 AUTHENTICATION_BACKENDS = (
     # django-axes first: refuses a locked-out username + IP before any password is checked
@@ -279,9 +314,21 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("zh-hans",)
 # --- Static and media ------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("SHOP_STATIC_ROOT", VAR_DIR / "static"))
-STATICFILES_DIRS = [THEMES_DIR / "web" / "static"]
+STATICFILES_DIRS = [THEMES_DIR / "web" / "static", THEMES_DIR / "kiosk" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("SHOP_MEDIA_ROOT", VAR_DIR / "media"))
+# Private documents (brand authorisations, certificates of origin, inspection reports; issue #12)
+# live outside MEDIA_ROOT, so neither runserver nor the proxy serving /media/ can ever hand them
+# out: they are read only through the scoped dashboard views (shop/traceability/views).
+SHOP_DOCUMENTS_ROOT = Path(os.environ.get("SHOP_DOCUMENTS_ROOT", VAR_DIR / "documents"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "documents": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": SHOP_DOCUMENTS_ROOT, "base_url": "/documents-are-not-served/"},
+    },
+}
 
 # --- Oscar -----------------------------------------------------------------------------------
 OSCAR_SHOP_NAME = _("North-East Cross-Border Shop")
@@ -344,8 +391,47 @@ def _customs_dashboard_access(user, *args, **kwargs):
     return can_use_customs_dashboard(user)
 
 
+def _staff_only(user, *args, **kwargs):
+    return user.is_staff
+
+
+def _catalogue_menu_with(*children):
+    """Oscar's own "Catalogue" menu (found by its product list entry) with our catalogue tools
+    added as children: the dashboard's top bar stays one line in every language."""
+    menus = [dict(menu) for menu in OSCAR_DASHBOARD_NAVIGATION]  # noqa: F405
+    for menu in menus:
+        urls = [child.get("url_name") for child in menu.get("children", ())]
+        if "dashboard:catalogue-product-list" in urls:
+            menu["children"] = [*menu["children"], *children]
+    return menus
+
+
 OSCAR_DASHBOARD_NAVIGATION = [
-    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
+    *_catalogue_menu_with(
+        # Bulk product import/export (issue #12): a merchant its own products, staff any merchant's
+        {
+            "label": _("Import / export"),
+            "url_name": "imports-dashboard:job-list",
+            "access_fn": _customs_dashboard_access,
+        },
+        # Brand authorisations and stock batches (issue #12): a merchant its own, staff all
+        {
+            "label": _("Stock batches"),
+            "url_name": "traceability-dashboard:batch-list",
+            "access_fn": _customs_dashboard_access,
+        },
+        {
+            "label": _("Brand authorisations"),
+            "url_name": "traceability-dashboard:authorisation-list",
+            "access_fn": _customs_dashboard_access,
+        },
+        # Reference exchange rates (issue #11): staff only
+        {
+            "label": _("Reference rates"),
+            "url_name": "rates-dashboard:rate-list",
+            "access_fn": _staff_only,
+        },
+    ),
     {
         "label": _("Customs"),
         "icon": "fas fa-passport",
@@ -358,7 +444,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {
                 "label": _("Receipts"),
                 "url_name": "customs-dashboard:receipt-list",
-                "access_fn": lambda user, *a, **k: user.is_staff,
+                "access_fn": _staff_only,
             },
             {
                 "label": _("Returns"),
@@ -378,16 +464,43 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {
                 "label": _("Refund jobs"),
                 "url_name": "payments-dashboard:refund-list",
-                "access_fn": lambda user, *a, **k: user.is_staff,
+                "access_fn": _staff_only,
             },
         ],
     },
-    # Reference exchange rates (issue #11): staff only
+    # Experience stores (issue #14): kiosks, store staff codes and shelf labels, staff only
     {
-        "label": _("Reference rates"),
-        "icon": "fas fa-exchange-alt",
-        "url_name": "rates-dashboard:rate-list",
-        "access_fn": lambda user, *a, **k: user.is_staff,
+        "label": _("Experience stores"),
+        "icon": "fas fa-store",
+        "children": [
+            {
+                "label": _("Kiosks"),
+                "url_name": "kiosk-dashboard:device-list",
+                "access_fn": _staff_only,
+            },
+            {
+                "label": _("Shelf labels"),
+                "url_name": "attribution-dashboard:shelf-labels",
+                "access_fn": _staff_only,
+            },
+        ],
+    },
+    # Statistics (issue #17): staff everything, a merchant its own lines; pipeline health staff only
+    {
+        "label": _("Statistics"),
+        "icon": "fas fa-chart-line",
+        "children": [
+            {
+                "label": _("Sales and customs"),
+                "url_name": "stats-dashboard:statistics",
+                "access_fn": _customs_dashboard_access,
+            },
+            {
+                "label": _("Pipeline health"),
+                "url_name": "stats-dashboard:health",
+                "access_fn": _staff_only,
+            },
+        ],
     },
 ]
 
@@ -406,6 +519,23 @@ SHOP_REFERENCE_CURRENCIES = {
 }
 SHOP_REFERENCE_RATE_MAX_AGE_DAYS = int(os.environ.get("SHOP_REFERENCE_RATE_MAX_AGE_DAYS", "7"))
 
+# --- Bulk product import (issue #12) ----------------------------------------------------------
+# Files of this many rows or more run on the task queue (db_worker); smaller ones in the request.
+SHOP_IMPORT_SYNC_MAX_ROWS = int(os.environ.get("SHOP_IMPORT_SYNC_MAX_ROWS", "5000"))
+SHOP_IMPORT_MAX_BYTES = int(os.environ.get("SHOP_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
+SHOP_IMPORT_MAX_ROWS = int(os.environ.get("SHOP_IMPORT_MAX_ROWS", "50000"))
+
+# --- Monitoring (issue #17) ------------------------------------------------------------------
+# /ops/health.json and /ops/metrics answer zone staff's session, or
+# "Authorization: Bearer $SHOP_HEALTH_TOKEN" (empty: no token accepted).
+SHOP_HEALTH_TOKEN = os.environ.get("SHOP_HEALTH_TOKEN", "")
+
+# --- Kiosk hand-off and order attribution (issue #14, shop/attribution) ------------------------
+# A kiosk basket's QR link works once, for this many seconds; a kiosk or shelf-label attribution
+# in the session counts for orders placed within this many hours.
+SHOP_HANDOFF_TTL_SECONDS = int(os.environ.get("SHOP_HANDOFF_TTL_SECONDS", "600"))
+SHOP_ATTRIBUTION_MAX_AGE_HOURS = int(os.environ.get("SHOP_ATTRIBUTION_MAX_AGE_HOURS", "24"))
+
 # --- Background tasks ------------------------------------------------------------------------
 TASKS = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "customs"]}
@@ -413,15 +543,34 @@ TASKS = {
 
 # --- Outside systems: one role each, embedded default, production picked by environment ------
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Index names: <prefix>-products (alias) -> <prefix>-products-<timestamp> (manage.py search_reindex)
+SHOP_SEARCH_INDEX_PREFIX = os.environ.get("SHOP_SEARCH_INDEX_PREFIX", "shop")
+# Analysis plugins the Elasticsearch nodes have (analysis-smartcn, analysis-icu, analysis-nori,
+# analysis-kuromoji); unset: asked from the server; empty: built-in analyzers only.
+SHOP_ELASTICSEARCH_PLUGINS = (
+    env_list("SHOP_ELASTICSEARCH_PLUGINS") if "SHOP_ELASTICSEARCH_PLUGINS" in os.environ else None
+)
 INTEGRATIONS = {
-    "search": {
-        # The Elasticsearch backend arrives with its own issue; until then ELASTICSEARCH_URL is
-        # refused by a system check instead of being silently ignored.
-        "BACKEND": os.environ.get(
-            "SHOP_SEARCH_BACKEND", "integrations.search.database.DatabaseProductSearch"
-        ),
-        "OPTIONS": {"languages": [code for code, _name in LANGUAGES]},
-    },
+    # Elasticsearch when ELASTICSEARCH_URL is set (integrations.E003 checks the URL), else the
+    # database (or SHOP_SEARCH_BACKEND, a class taking the same options).
+    "search": (
+        {
+            "BACKEND": "integrations.search.elasticsearch.ElasticsearchProductSearch",
+            "OPTIONS": {
+                "url": ELASTICSEARCH_URL,
+                "index_prefix": SHOP_SEARCH_INDEX_PREFIX,
+                "languages": [code for code, _name in LANGUAGES],
+                "plugins": SHOP_ELASTICSEARCH_PLUGINS,
+            },
+        }
+        if ELASTICSEARCH_URL
+        else {
+            "BACKEND": os.environ.get(
+                "SHOP_SEARCH_BACKEND", "integrations.search.database.DatabaseProductSearch"
+            ),
+            "OPTIONS": {"languages": [code for code, _name in LANGUAGES]},
+        }
+    ),
 }
 
 # --- Customs exchange (issue #5) --------------------------------------------------------------------
@@ -528,6 +677,7 @@ SHOP_SCHEDULE = [
     ("shop.payments.jobs.expire_unpaid_orders", 60),
     ("shop.payments.jobs.run_refund_jobs", 60),
     ("shop.customs.outbox.outbox_sweep", 30),
+    ("shop.attribution.jobs.purge_handoffs", 3600),  # expired kiosk hand-offs (issue #14)
 ]
 
 # --- Content-Security-Policy (issue #10) ------------------------------------------------------

@@ -47,6 +47,10 @@ INTEGRATIONS = {
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "documents": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": os.path.join(_tmp, "documents")},
+    },
 }
 # No handler of our own, but Django's defaults replaced: every handler masks personal data.
 LOGGING = masked_logging({"version": 1, "disable_existing_loggers": False})  # noqa: F405

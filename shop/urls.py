@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from shop.core import seo
 from shop.core.login_protection import PasswordResetView
+from shop.kiosk import views as kiosk_views
 from shop.payments.views import StripeWebhookView
 
 # Not language-prefixed: back offices, machine endpoints, the language switch itself.
@@ -31,6 +32,10 @@ urlpatterns = [
     path("sitemap.xml", seo.sitemap_index, name="sitemap-index"),
     path("sitemap-<slug:section>.xml", seo.sitemap_section, name="sitemap-section"),
     path("robots.txt", seo.robots_txt, name="robots-txt"),
+    # The kiosk's service worker at the root scope, for paired kiosks only (issue #14)
+    path("kiosk-sw.js", kiosk_views.service_worker, name="kiosk-service-worker"),
+    # monitoring (issue #17): pipeline health as JSON and Prometheus metrics, staff or token
+    path("ops/", include("shop.stats.urls")),
 ]
 
 # Every public page lives under /zh-hans/ /ko/ /ja/ /ru/ /en/. "/" is redirected by
@@ -42,9 +47,18 @@ urlpatterns += i18n_patterns(
     path("dashboard/customs/", include("shop.customs.dashboard_urls")),
     path("dashboard/payments/", include("shop.payments.dashboard_urls")),
     path("dashboard/rates/", include("shop.rates.dashboard_urls")),
+    path("dashboard/imports/", include("shop.imports.dashboard_urls")),  # issue #12
+    path("dashboard/traceability/", include("shop.traceability.dashboard_urls")),
+    path("trace/", include("shop.traceability.urls")),  # 去向可查: batch look-up (issue #12)
+    path("dashboard/kiosks/", include("shop.kiosk.dashboard_urls")),
+    path("kiosk/", include("shop.kiosk.urls")),
+    path("dashboard/statistics/", include("shop.stats.dashboard_urls")),
     path("payments/", include("shop.payments.urls")),
     # Oscar's password reset with a limit on the e-mails it sends (issue #10); same URL and name
     path("password-reset/", PasswordResetView.as_view(), name="password-reset"),
+    # kiosk hand-off to the phone, shelf-label links, shelf labels (issue #14)
+    path("", include("shop.attribution.urls")),
+    path("dashboard/attribution/", include("shop.attribution.dashboard_urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     # The Wagtail home page of the language (Oscar's templates link to it as 'home'), then
     # Wagtail's catch-all, last (issue #11).

@@ -20,6 +20,7 @@ from integrations.registry import get_backend
 from shop.customs.codes import CountryCode, TradeMode
 from shop.customs.models import FilingRecord
 from shop.stores.models import ExperienceStore
+from shop.traceability.demo import demo_traceability_load
 
 from . import data
 from .cms import demo_cms_load
@@ -503,5 +504,6 @@ def demo_load(*, images: bool = True, password_for: Callable[[str], str]) -> Dem
     report.products = len(product_ids)
     get_backend("search").index_products(product_ids)
     demo_rates_load()  # reference rates for ko/ja/ru shoppers (issue #11)
+    demo_traceability_load()  # brand authorisations and batches (issue #12)
     demo_cms_load(images=images)  # CMS pages and menus in five languages (issue #11)
     return report

@@ -209,11 +209,51 @@ TABLE = {
     ("rates-dashboard:rate-import", ()): (STAFF, {}),
     ("rates-dashboard:rate-sample", ()): (STAFF, {}),
     # --- imports (issue #12, helper import)
+    # bulk product import/export (shop/imports): B's job is not A's; A exports its own products
+    ("imports-dashboard:job-list", ()): (SCOPED, {}),
+    ("imports-dashboard:template", ("fmt",)): (SCOPED, {"fmt": "csv"}),  # text: searched for B
+    ("imports-dashboard:export", ("fmt",)): (SCOPED, {"fmt": "csv"}),
+    ("imports-dashboard:job-detail", ("pk",)): (FOREIGN, {"pk": "import_job_b"}),
+    ("imports-dashboard:job-progress", ("pk",)): (FOREIGN, {"pk": "import_job_b"}),
+    ("imports-dashboard:job-file", ("pk",)): (FOREIGN, {"pk": "import_job_b"}),
+    ("imports-dashboard:job-errors", ("pk",)): (FOREIGN, {"pk": "import_job_b"}),
+    ("imports-dashboard:job-repeat", ("pk",)): (FOREIGN, {"pk": "import_job_b"}),
     # --- traceability (issue #12, helper trace)
+    ("traceability-dashboard:batch-list", ()): (SCOPED, {}),
+    ("traceability-dashboard:batch-create", ()): (SCOPED, {}),
+    ("traceability-dashboard:batch-update", ("pk",)): (FOREIGN, {"pk": "trace_batch_b"}),
+    ("traceability-dashboard:batch-document", ("document", "pk")): (
+        FOREIGN,
+        {"pk": "trace_batch_b", "document": "origin-certificate"},
+    ),
+    ("traceability-dashboard:authorisation-list", ()): (SCOPED, {}),
+    ("traceability-dashboard:authorisation-create", ()): (SCOPED, {}),
+    ("traceability-dashboard:authorisation-update", ("pk",)): (
+        FOREIGN,
+        {"pk": "trace_authorisation_b"},
+    ),
+    ("traceability-dashboard:authorisation-document", ("pk",)): (
+        FOREIGN,
+        {"pk": "trace_authorisation_b"},
+    ),
     # --- search (issue #13, helper search-db / search-es)
     # --- kiosks (issue #14, helper kiosk-core)
+    ("kiosk-dashboard:device-list", ()): (STAFF, {}),
+    ("kiosk-dashboard:device-create", ()): (STAFF, {}),
+    ("kiosk-dashboard:device-pairing-code", ("pk",)): (STAFF, {"pk": "kiosk"}),
+    ("kiosk-dashboard:device-revoke", ("pk",)): (STAFF, {"pk": "kiosk"}),
+    ("kiosk-dashboard:staff-list", ()): (STAFF, {}),
+    ("kiosk-dashboard:staff-create", ()): (STAFF, {}),
+    ("kiosk-dashboard:staff-edit", ("pk",)): (STAFF, {"pk": "store_staff_member"}),
     # --- attribution, hand-off, shelf labels (issue #14, helper kiosk-handoff)
+    # shelf labels (shop/attribution/dashboard.py): a store's sheet mixes every merchant's goods
+    ("attribution-dashboard:shelf-labels", ()): (STAFF, {}),
+    ("attribution-dashboard:shelf-labels-print", ()): (STAFF, {}),
+    ("attribution-dashboard:shelf-labels-pdf", ()): (STAFF, {}),
     # --- statistics and pipeline health (issue #17, helper stats)
+    ("stats-dashboard:statistics", ()): (SCOPED, {}),
+    ("stats-dashboard:export", ()): (SCOPED, {}),
+    ("stats-dashboard:health", ()): (STAFF, {}),
     # --- storefront performance (issue #16, helper perf)
 }
 
@@ -256,6 +296,16 @@ def test_every_dashboard_url_is_in_the_table():
     assert not gone, f"TABLE names URLs that no longer exist: {gone}"
 
 
+def _kiosk_world():
+    from tests.factories.kiosk import StoreStaffMemberFactory, paired_kiosk
+
+    kiosk = paired_kiosk()
+    return {
+        "kiosk": kiosk,
+        "store_staff_member": StoreStaffMemberFactory(store=kiosk.store),
+    }
+
+
 @pytest.fixture
 def world(settings):
     """Merchant A and B; an order shared by both, one of B alone (paid: declarations, customs
@@ -296,9 +346,25 @@ def world(settings):
             owner=partner_b, status="submitted", customs_name=FOREIGN_TITLE, barcode=FOREIGN_SKU
         ),
         # --- world: imports (issue #12, helper import)
+        "import_job_b": apps.get_model("shop_imports", "ImportJob").objects.create(
+            partner=partner_b,
+            file_name=f"{FOREIGN_SKU}.csv",
+            file_data=f"sku\n{FOREIGN_SKU}\n".encode(),
+            file_format="csv",
+            mode="dry_run",
+            status="done",
+            total_rows=1,
+            processed_rows=1,
+            errors=[{"row": 2, "field": "sku", "message": FOREIGN_TITLE}],
+        ),
         # --- world: traceability (issue #12, helper trace)
+        # B's batch and brand authorisation, marked FOREIGN_SKU (tests/factories/traceability.py)
+        **__import__("tests.factories.traceability", fromlist=["*"]).scoping_world(
+            partner_b=partner_b, product_b=product_b, mark=FOREIGN_SKU
+        ),
         # --- world: search (issue #13, helper search-db / search-es)
         # --- world: kiosks (issue #14, helper kiosk-core)
+        **_kiosk_world(),
         # --- world: attribution, hand-off, shelf labels (issue #14, helper kiosk-handoff)
         # --- world: statistics and pipeline health (issue #17, helper stats)
         # --- world: storefront performance (issue #16, helper perf)

@@ -54,6 +54,21 @@ class Command(BaseCommand):
                 f"{report.stores} experience stores."
             )
         )
+        # A kiosk of the first demo store and two staff codes (issue #14)
+        from shop.kiosk.demo import demo_kiosk_create
+
+        kiosk = demo_kiosk_create()
+        if kiosk:
+            pairing = (
+                f"pairing code {kiosk.pairing_code} (valid {settings.SHOP_KIOSK_PAIRING_MINUTES} "
+                "min, at /zh-hans/kiosk/pair/)"
+                if kiosk.pairing_code
+                else "already paired"
+            )
+            self.stdout.write(
+                f"Demo kiosk: {kiosk.device}, {pairing}; staff codes "
+                + ", ".join(f"{m.code} ({m.display_name})" for m in kiosk.staff)
+            )
         if not options["no_orders"]:
             shopper = get_user_model().objects.get(email="shopper@example.com")
             orders = demo_orders_create(user=shopper)
