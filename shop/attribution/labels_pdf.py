@@ -110,20 +110,22 @@ def _money(amount, language: str) -> str:
     return format_currency(amount, "CNY", locale=to_locale(language))
 
 
-def _draw_text(pdf, x, y, text, language, size, *, width, max_lines=1, bold=False, floor=None):
-    """Draw wrapped ``text`` with its top line's baseline at ``y``, no line below ``floor``;
-    returns the next baseline."""
+def _draw_text(pdf, x, top, text, language, size, *, width, max_lines=1, bold=False, floor=None):
+    """Draw wrapped ``text`` below ``top`` (the top edge of its first line; each line's baseline
+    one font size lower, so a larger line never runs into the one above), no baseline below
+    ``floor``; returns the top edge of the next line."""
     font = font_for(text, language, bold=bold)
+    step = size * 1.25
     if floor is not None:
-        room = int((y - floor) // (size * 1.25)) + 1
-        max_lines = min(max_lines, max(room, 0))
+        room = int((top - size - floor) // step) + 1 if top - size >= floor else 0
+        max_lines = min(max_lines, room)
         if not max_lines:
-            return y
+            return top
     for line in _wrap(text, font, size, width, max_lines):
         pdf.setFont(font, size)
-        pdf.drawString(x, y, line)
-        y -= size * 1.25
-    return y
+        pdf.drawString(x, top - size, line)
+        top -= step
+    return top
 
 
 def _draw_qr(pdf, url: str, x: float, y: float, side: float) -> None:
@@ -140,7 +142,7 @@ def _draw_label(pdf, label: ShelfLabel, *, store, language: str, x: float, y: fl
     pdf.rect(x, y, LABEL_W, LABEL_H, stroke=1, fill=0)
     pdf.setFillColor(black)
     inner = LABEL_W - 2 * PAD
-    top = y + LABEL_H - PAD - 7
+    top = y + LABEL_H - PAD
     top = _draw_text(pdf, x + PAD, top, str(store.name), language, 6.5, width=inner)
     top -= 1.5
     floor = y + PAD + QR_SIZE + 3 * mm  # the names stay above the price and the QR code
@@ -161,9 +163,9 @@ def _draw_label(pdf, label: ShelfLabel, *, store, language: str, x: float, y: fl
     # bottom: the price and facts left of the QR code
     _draw_qr(pdf, label.url, x + LABEL_W - PAD - QR_SIZE, y + PAD, QR_SIZE)
     left_w = LABEL_W - 3 * PAD - QR_SIZE
-    base = y + PAD + QR_SIZE - 14
+    base = y + PAD + QR_SIZE  # the price's top edge, level with the QR code's
     if label.price_with_tax is not None:
-        _draw_text(
+        after = _draw_text(
             pdf,
             x + PAD,
             base,
@@ -174,7 +176,7 @@ def _draw_label(pdf, label: ShelfLabel, *, store, language: str, x: float, y: fl
             bold=True,
         )
         note = _("incl. est. import tax %(tax)s") % {"tax": _money(label.unit_tax, language)}
-        after = _draw_text(pdf, x + PAD, base - 11, note, language, 6.5, width=left_w, max_lines=2)
+        after = _draw_text(pdf, x + PAD, after, note, language, 6.5, width=left_w, max_lines=2)
     else:
         after = _draw_text(pdf, x + PAD, base, _("Not on sale"), language, 9, width=left_w)
     facts = [text for text in (label.origin, label.trade_mode_label or label.trade_mode) if text]
