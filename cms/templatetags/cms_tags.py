@@ -3,7 +3,6 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale
 
 from cms.localization import page_url, page_urls
 from cms.models import Menu
@@ -57,7 +56,8 @@ def _menu_links(context, location):
             location=location, locale__language_code__in={language, settings.LANGUAGE_CODE}
         ).select_related("locale")
     }
-    menu = menus.get(language) or menus.get(Locale.get_default().language_code)
+    # the site's default language is Wagtail's default locale; no Locale query needed
+    menu = menus.get(language) or menus.get(settings.LANGUAGE_CODE)
     if menu is None:
         return []
     items = list(menu.items.select_related("link_page", "link_page__locale"))
