@@ -254,6 +254,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("SHOP_DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves a web process and a task worker at once (make run): WAL lets
+    # readers go on while one writes, IMMEDIATE transactions take the write lock up front (a
+    # deferred one failing half-way with "database is locked"), and a writer waits up to 20 s.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 # Shared by every web process and worker (rate limits count across them): Redis when REDIS_URL

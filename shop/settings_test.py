@@ -20,6 +20,9 @@ from .settings import *  # noqa: E402,F403
 _tmp = tempfile.mkdtemp(prefix="shop-tests-")
 atexit.register(shutil.rmtree, _tmp, ignore_errors=True)
 MEDIA_ROOT = os.path.join(_tmp, "media")
+# the suite's in-memory SQLite keeps Django's defaults (no WAL or IMMEDIATE transactions there)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"].pop("OPTIONS", None)  # noqa: F405
 VAR_DIR = _tmp
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
