@@ -19,9 +19,9 @@ from playwright.sync_api import expect
 from shop.attribution.models import Channel, HandoffToken, OrderAttribution
 from shop.customs.models import Declaration
 from shop.kiosk import devices
+from tests.browser.checkout_steps import checkout_to_payment
 from tests.browser.cms_fixtures import home_page
 from tests.factories.catalogue import CICA_CREAM, SHEET_MASK, small_catalogue
-from tests.factories.customs import valid_id_number
 from tests.factories.kiosk import (
     ExperienceStoreFactory,
     KioskDeviceFactory,
@@ -147,27 +147,7 @@ def test_kiosk_basket_moves_to_the_phone_and_the_order_keeps_store_kiosk_and_sta
         expect(phone.locator("#basket_formset .basket-items")).to_have_count(2)
         phone.locator("a[href='/ko/checkout/']").first.click()
         phone.wait_for_load_state()
-        assert "/checkout/shipping-address/" in phone.url
-        phone.fill("#id_first_name", "王芳")
-        phone.fill("#id_state", "吉林省")
-        phone.fill("#id_line4", "长春市")
-        phone.fill("#id_line3", "南关区")
-        phone.fill("#id_line1", "人民大街 1210 号")
-        phone.fill("#id_postcode", "130000")
-        phone.locator("form#new_shipping_address button[type=submit]").click()
-        phone.wait_for_load_state()
-        assert "/checkout/customs-identity/" in phone.url
-        phone.fill("#id_name", "王芳")
-        phone.fill("#id_id_number", valid_id_number())
-        phone.fill("#id_phone", "13812345678")
-        phone.fill("#id_consignee_phone", "13900001234")
-        phone.locator("#customs_identity_form button[type=submit]").click()
-        phone.wait_for_load_state()
-        assert "/checkout/preview/" in phone.url, phone.url
-        phone.check("#accept_notice")
-        phone.click("#place-order")
-        phone.wait_for_load_state()
-        assert "/ko/payments/" in phone.url, phone.url
+        checkout_to_payment(phone, "ko")
         phone.click("#sandbox_succeed")
         phone.wait_for_load_state()
         assert "/accounts/orders/" in phone.url, phone.url

@@ -10,8 +10,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from cms.models import ContentPage
+from tests.browser.checkout_steps import checkout_to_payment
 from tests.factories.catalogue import small_catalogue
-from tests.factories.customs import valid_id_number
 from tests.factories.orders import shopper
 from tests.factories.users import SHOPPER_PASSWORD, STAFF_PASSWORD, staff_user
 
@@ -138,27 +138,7 @@ def test_shop_checkout_and_dashboard_load_nothing_from_another_host(
         _login(page, base, buyer.email, SHOPPER_PASSWORD)
         page.goto(f"{base}/zh-hans/checkout/")
         page.wait_for_load_state()
-        assert "/checkout/shipping-address/" in page.url, page.url
-        page.fill("#id_first_name", "王芳")
-        page.fill("#id_state", "吉林省")
-        page.fill("#id_line4", "长春市")
-        page.fill("#id_line3", "南关区")
-        page.fill("#id_line1", "人民大街 1210 号")
-        page.fill("#id_postcode", "130000")
-        page.locator("form#new_shipping_address button[type=submit]").click()
-        page.wait_for_load_state()
-        assert "/checkout/customs-identity/" in page.url, page.url
-        page.fill("#id_name", "王芳")
-        page.fill("#id_id_number", valid_id_number())
-        page.fill("#id_phone", "13812345678")
-        page.fill("#id_consignee_phone", "13900001234")
-        page.locator("#customs_identity_form button[type=submit]").click()
-        page.wait_for_load_state()
-        assert "/checkout/preview/" in page.url, page.url
-        page.check("#accept_notice")
-        page.click("#place-order")
-        page.wait_for_load_state()
-        assert "/zh-hans/payments/" in page.url, page.url
+        checkout_to_payment(page, "zh-hans")
         assert page.locator("#sandbox_notice").is_visible()
         screenshot(page, "no-foreign-requests-payment-zh-hans")
     finally:
