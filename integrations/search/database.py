@@ -10,7 +10,8 @@ those candidates only. Casefolding in Python makes Cyrillic case-insensitive on 
 
 Filters, facet counts (one GROUP BY per facet, each with every filter but its own), sorting and
 paging are done by the database: a search costs a constant number of queries, at most
-2 + one per facet asked for, plus a few when an empty result looks for alternatives.
+3 + one per facet asked for, plus a few when an empty result looks for alternatives. A text query's
+matches are found once (up to MATCHED_IDS_MAX of them) and everything after reads them by key.
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ from typing import ClassVar
 from django.apps import apps
 from django.db import connection, transaction
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     Exists,
     F,
+    Func,
     IntegerField,
     Min,
     OuterRef,
@@ -55,7 +58,9 @@ from .base import (
 INDEX_BATCH = 500
 # Products read to build autocomplete entries from, newest first.
 SUGGEST_CANDIDATES = 200
-# Alternatives offered for an empty result, and how many are checked for results at most.
+# Matches of a text query read into memory once, and then looked up by primary key; a query
+# matching more (a single Latin letter, say) keeps matching the text in every count instead.
+MATCHED_IDS_MAX = 5000
 # Grams of one query term looked up in the index (first, last and between).
 GRAMS_PER_TERM = 3
 # Vocabulary words kept for the spelling-tolerant alternatives (Latin and Cyrillic).
@@ -74,14 +79,26 @@ def _model(label):
 class DatabaseProductSearch:
     embedded: ClassVar[bool] = True
 
-    def __init__(self, languages: Iterable[str]):
+    def __init__(self, languages: Iterable[str], matched_ids_max: int = MATCHED_IDS_MAX):
         self.languages = tuple(languages)
+        self.matched_ids_max = matched_ids_max
 
     # -- search --------------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResult:
         terms = db_text.normalize(query.text).split()
         scope = self._scope(query, terms)
+        if terms:
+            # The text match - gram probes and substring rechecks - is the costly part: done once
+            # here, and what follows (filters, facet counts, the page) reads the matching
+            # documents by primary key instead of matching the text again for each of them.
+            ids = list(scope.values_list("product_id", flat=True)[: self.matched_ids_max + 1])
+            if len(ids) <= self.matched_ids_max:
+                if not ids:
+                    return self._nothing(query, terms)
+                scope = _model("shop_searchindex.ProductSearchDoc").objects.filter(
+                    _OneOf("product_id", ids)
+                )
         filters = self._filters(query)
         matching = scope.filter(*filters.values())
         facets, total = self._facets(query, scope, filters, matching)
@@ -100,6 +117,14 @@ class DatabaseProductSearch:
             total=total,
             facets=MappingProxyType(facets),
             suggestions=suggestions,
+        )
+
+    def _nothing(self, query: SearchQuery, terms: list[str]) -> SearchResult:
+        return SearchResult(
+            product_ids=(),
+            total=0,
+            facets=MappingProxyType({facet: () for facet in dict.fromkeys(query.facets)}),
+            suggestions=self._alternatives(query, terms),
         )
 
     def _scope(self, query: SearchQuery, terms: list[str]):
@@ -448,6 +473,25 @@ _LISTING_COLUMNS = (
     "direct_mail",
     "date_created",
 )
+
+
+class _OneOf(Func):
+    """``column IN (ids)``, on PostgreSQL as ``column = ANY(%s)`` with the ids as one array
+    parameter: a thousand placeholders cost more to send and parse than the lookups they ask."""
+
+    output_field = BooleanField()
+
+    def __init__(self, column: str, ids: list[int]):
+        super().__init__(F(column))
+        self.ids = list(ids)
+
+    def as_sql(self, compiler, connection, **extra):
+        column, params = compiler.compile(self.source_expressions[0])
+        return f"{column} IN ({', '.join(['%s'] * len(self.ids))})", (*params, *self.ids)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        column, params = compiler.compile(self.source_expressions[0])
+        return f"{column} = ANY(%s::bigint[])", (*params, self.ids)
 
 
 def _query_grams(terms: list[str]) -> tuple[set[str], list[str]]:

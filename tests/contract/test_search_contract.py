@@ -35,6 +35,14 @@ def _database_backend():
     return DatabaseProductSearch(languages=LANGUAGES)
 
 
+def _database_text_in_every_count():
+    """The database backend as it answers a query matching more than it reads into memory:
+    the text match repeated in every count and in the page instead of done once."""
+    from integrations.search.database import DatabaseProductSearch
+
+    return DatabaseProductSearch(languages=LANGUAGES, matched_ids_max=0)
+
+
 def _elasticsearch_backend():
     url = os.environ.get("ELASTICSEARCH_URL")
     if not url:
@@ -44,9 +52,13 @@ def _elasticsearch_backend():
     return ElasticsearchProductSearch(url=url, index_prefix="test-shop", languages=LANGUAGES)
 
 
-@pytest.fixture(params=["database", "elasticsearch"])
+@pytest.fixture(params=["database", "database-text-in-every-count", "elasticsearch"])
 def backend(request):
-    return {"database": _database_backend, "elasticsearch": _elasticsearch_backend}[request.param]()
+    return {
+        "database": _database_backend,
+        "database-text-in-every-count": _database_text_in_every_count,
+        "elasticsearch": _elasticsearch_backend,
+    }[request.param]()
 
 
 @pytest.fixture
