@@ -10,7 +10,8 @@ benchmark database, through Django's test client (no HTTP server involved):
 ``--product`` adds the page of a bench product, ``--history N`` gives the shopper a
 recently-viewed cookie of N products, ``--basket N`` puts N products in its basket first and
 adds the basket page and one add-to-basket POST. Prints per path: status, SQL queries (and the
-tables queried most), mean milliseconds, then the top functions by cumulative time.
+tables queried most; every query with ``--sql``), mean milliseconds, then the top functions by
+cumulative time.
 Reads only, except what a shopper's requests write (basket lines, Oscar's view counters).
 """
 
@@ -41,6 +42,9 @@ def main(argv=None):
     parser.add_argument("--basket", type=int, default=0)
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument(
+        "--sql", action="store_true", help="print every query (ms, first 160 chars)"
+    )
     args = parser.parse_args(argv)
 
     import django
@@ -81,9 +85,9 @@ def main(argv=None):
         request(path)  # warm per-process caches
         with CaptureQueriesContext(connection) as captured:
             response = request(path)
+        queries = captured.captured_queries  # now: the next request_started empties the log
         tables = collections.Counter(
-            (re.findall(r'(?:FROM|UPDATE|INTO) "(\w+)"', q["sql"]) or ["?"])[0]
-            for q in captured.captured_queries
+            (re.findall(r'(?:FROM|UPDATE|INTO) "(\w+)"', q["sql"]) or ["?"])[0] for q in queries
         )
         started = time.perf_counter()
         profile = cProfile.Profile()
@@ -98,6 +102,10 @@ def main(argv=None):
             f"{' (profiled)' if not args.no_profile else ''}"
         )
         print("   tables: " + ", ".join(f"{t} {n}" for t, n in tables.most_common(8)))  # noqa: T201
+        if args.sql:
+            for query in queries:
+                ms = float(query["time"]) * 1000
+                print(f"   {ms:6.2f} {query['sql'][:160]}")  # noqa: T201
         if not args.no_profile:
             out = io.StringIO()
             pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(args.top)

@@ -251,7 +251,11 @@ SHOP_KIOSK_SW_VERSION = "1"
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("SHOP_DB_CONN_MAX_AGE", "0")),
+        # Persistent connections (issue #16): a new PostgreSQL connection - a forked backend,
+        # authentication, Django's session set-up - cost a third of a basket page. Each web
+        # worker keeps one for up to a minute, checked before reuse; 0 connects per request.
+        conn_max_age=int(os.environ.get("SHOP_DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -7,7 +7,9 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
@@ -121,3 +123,34 @@ def test_a_menu_edit_shows_on_the_next_page(client):
     html = client.get("/zh-hans/catalogue/").content.decode()
     assert "本周特价" in html
     assert "热卖推荐" not in html
+
+
+def _browse_menu(client, path="/zh-hans/catalogue/"):
+    html = client.get(path).content.decode()
+    start = html.index('aria-labelledby="navbarDropdown"')
+    return html[start : html.index("</li>", start)]
+
+
+def test_the_browse_menu_is_kept_until_a_category_changes(client):
+    category = CategoryFactory(name="面膜")
+    menu = _browse_menu(client)
+    assert f'href="{category.get_absolute_url()}">面膜<' in menu
+    with CaptureQueriesContext(connection) as captured:
+        assert _browse_menu(client) == menu
+    assert not [q for q in captured.captured_queries if "catalogue_category" in q["sql"]]
+    category.name = "护肤面膜"
+    category.save()
+    menu = _browse_menu(client)
+    assert ">护肤面膜<" in menu
+    assert ">面膜<" not in menu
+    CategoryFactory(name="零食")
+    assert ">零食<" in _browse_menu(client)
+
+
+def test_the_browse_menu_is_kept_per_language(client):
+    category = CategoryFactory(name="面膜")
+    get_model("catalogue", "Category").objects.filter(pk=category.pk).update(name_ru="Маски")
+    category.refresh_from_db()
+    category.save()
+    assert ">面膜<" in _browse_menu(client)
+    assert ">Маски<" in _browse_menu(client, "/ru/catalogue/")
