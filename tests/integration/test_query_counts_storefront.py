@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from oscar.core.loading import get_model
 
 from cms.models import HomePage
 from tests.factories.catalogue import CategoryFactory, ProductFactory, add_image
@@ -164,3 +165,26 @@ def test_home_queries_do_not_grow_with_products_or_categories(client):
     response, large = _get(client, "/zh-hans/")
     assert response.content.decode().count('class="product_pod') == 8 + 8
     assert len(large) == len(small), "\n".join(large)
+
+
+def test_a_basket_loads_its_lines_with_what_the_customs_rule_reads_in_one_query(client):
+    # shop.apps.basket: the lines join the stock record's merchant, warehouse and filing and the
+    # product's class, and are counted once loaded instead of by a COUNT beforehand
+    _basket_with(client, _products(3))
+    response, _queries_ = _get(client, reverse("basket:summary"))
+    basket = get_model("basket", "Basket").objects.get(pk=response.context["basket"].pk)
+    with CaptureQueriesContext(connection) as captured:
+        assert basket.num_lines == 3
+        assert not basket.is_empty
+        for line in basket.all_lines():
+            assert line.stockrecord.warehouse.trade_mode
+            assert line.stockrecord.filing_record_id is None or line.stockrecord.filing_record
+            assert line.stockrecord.partner.name
+            assert line.product.product_class.name
+    lines = [q["sql"] for q in captured.captured_queries if 'FROM "basket_line"' in q["sql"]]
+    assert len(lines) == 1, "\n".join(q["sql"] for q in captured.captured_queries)
+    assert not [q for q in captured.captured_queries if "COUNT(" in q["sql"]]
+    # the line query, its attributes and the products' images: nothing per line or relation
+    assert len(captured.captured_queries) == 3, "\n".join(
+        q["sql"] for q in captured.captured_queries
+    )
