@@ -4,15 +4,15 @@ A product card (``oscar/catalogue/partials/product.html``: price, availability, 
 image, add-to-basket form) reads the product's stock record with its warehouse and customs
 filing, its images, its class and whether it has options. ``card_queryset`` loads products
 with all of that in three queries (product with class and option flags, stock records with
-warehouse and filing, images); ``prefetch_cards`` adds it to products loaded elsewhere (Oscar's
-recently-viewed list, recommendations) in five, whatever the number of products.
+warehouse and filing, images); ``prefetch_cards`` reloads the same way products loaded elsewhere
+without it (Oscar's recently-viewed list, recommendations), whatever the number of products.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch
 from oscar.core.loading import get_model
 
 
@@ -42,24 +42,15 @@ def card_queryset():
 
 
 def prefetch_cards(products: Iterable) -> list:
-    """``products`` as a list, with everything a product card shows prefetched (in place)."""
+    """``products`` as a list, each with everything a product card shows: those loaded without
+    it are read again through ``card_queryset`` (three queries, whatever their number; adding
+    the card data to the loaded instances took five)."""
     products = [product for product in products if product is not None]
-    todo = [product for product in products if not has_card_data(product)]
-    if todo:
-        Option = get_model("catalogue", "Option")
-        prefetch_related_objects(todo, _stockrecords(), "images", "product_class")
-        class_ids = {product.product_class_id for product in todo if product.product_class_id}
-        with_class_options = set(
-            Option.objects.filter(productclass__in=class_ids).values_list("productclass", flat=True)
-        )
-        with_options = set(
-            Option.objects.filter(product__in=todo).values_list("product", flat=True)
-        )
-        for product in todo:
-            # what card_queryset annotates, so Oscar's ``has_options`` asks no query
-            product.has_product_class_options = product.product_class_id in with_class_options
-            product.has_product_options = product.pk in with_options
-    return products
+    todo = [product.pk for product in products if not has_card_data(product)]
+    if not todo:
+        return products
+    loaded = card_queryset().in_bulk(todo)
+    return [loaded.get(product.pk, product) for product in products]
 
 
 def has_card_data(product) -> bool:
