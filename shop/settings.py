@@ -118,7 +118,7 @@ INSTALLED_APPS = [
     "shop.apps.partner.apps.PartnerConfig",
     "shop.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
-    "oscar.apps.offer.apps.OfferConfig",
+    "shop.apps.offer.apps.OfferConfig",
     "shop.apps.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
     "shop.apps.search.apps.SearchConfig",

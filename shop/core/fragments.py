@@ -1,14 +1,16 @@
-"""Rendered storefront fragments kept per process (issue #16): product cards and the CMS menus.
+"""Rendered storefront fragments kept per process (issue #16): product cards, the CMS menus and
+the category menu, and the site's offers (``shop.apps.offer.applicator``).
 
 Where it is kept: ``CACHES["local"]`` (memory of each web process, never a query; the default
 cache when it is not configured, as in the test settings).
 
 When it is stale: never, by construction of the keys.
 
-* A **version** per group (``catalogue``, ``cms``) lives in the shared cache (Redis or the
-  database table): ``bump`` increments it from ``post_save``/``post_delete`` of the models the
-  fragments show (``connect``, called from ``shop.core.apps``) and Wagtail's publish, unpublish
-  and move signals. Every key carries the versions, read once per request (one ``get_many``), so
+* A **version** per group (``catalogue``, ``cms``, ``offers``) lives in the shared cache (Redis
+  or the database table): ``bump`` increments it from ``post_save``/``post_delete`` of the
+  models the fragments show (``connect``, called from ``shop.core.apps``; for offers: offer,
+  condition, benefit, range and the range's products, classes and categories) and Wagtail's
+  publish, unpublish and move signals. Every key carries the versions, read once per request (one ``get_many``), so
   a change made in any process makes every process render afresh from its next request.
 * A **product card**'s key also carries what it shows of the product, read from the instances
   the page already loaded (no query): the product's ``date_updated`` and rating, each stock
@@ -30,7 +32,7 @@ from django.core.cache import cache, caches
 from django.utils import timezone, translation
 from django.utils.html import format_html
 
-GROUPS = ("catalogue", "cms")
+GROUPS = ("catalogue", "cms", "offers")
 FRAGMENT_SECONDS = 600
 _VERSION_KEY = "shop:fragments:version:{}"
 _REQUEST_ATTRIBUTE = "_shop_fragment_versions"
@@ -155,6 +157,22 @@ def connect() -> None:
         uid = f"shop_fragments_{model._meta.label_lower}"
         post_save.connect(_bump_cms, sender=model, dispatch_uid=uid + "_save")
         post_delete.connect(_bump_cms, sender=model, dispatch_uid=uid + "_delete")
+    offer_models = [
+        get_model("offer", name)
+        for name in ("ConditionalOffer", "Condition", "Benefit", "Range", "RangeProduct")
+    ]
+    for model in offer_models:
+        uid = f"shop_fragments_{model._meta.label_lower}"
+        post_save.connect(_bump_offers, sender=model, dispatch_uid=uid + "_save")
+        post_delete.connect(_bump_offers, sender=model, dispatch_uid=uid + "_delete")
+    Range = get_model("offer", "Range")
+    for field in ("included_products", "excluded_products", "classes", "included_categories"):
+        m2m_changed.connect(
+            _bump_offers,
+            sender=getattr(Range, field).through,
+            dispatch_uid=f"shop_fragments_offer_range_{field}",
+        )
+
     page_published.connect(_bump_cms, dispatch_uid="shop_fragments_page_published")
     page_unpublished.connect(_bump_cms, dispatch_uid="shop_fragments_page_unpublished")
     post_page_move.connect(_bump_cms, dispatch_uid="shop_fragments_page_moved")
@@ -166,3 +184,7 @@ def _bump_catalogue(sender, **kwargs):
 
 def _bump_cms(sender, **kwargs):
     bump("cms")
+
+
+def _bump_offers(sender, **kwargs):
+    bump("offers")
