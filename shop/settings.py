@@ -193,7 +193,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # request.kiosk for a paired kiosk, kiosk theme, no sign-in/checkout on kiosks (issue #14)
     "shop.kiosk.middleware.KioskMiddleware",
-    "oscar.apps.basket.middleware.BasketMiddleware",
+    "shop.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # last: turns a locked-out login into the lockout page (django-axes)

@@ -188,3 +188,18 @@ def test_a_basket_loads_its_lines_with_what_the_customs_rule_reads_in_one_query(
     assert len(captured.captured_queries) == 3, "\n".join(
         q["sql"] for q in captured.captured_queries
     )
+
+
+def test_add_to_basket_reads_the_products_stock_records_once(client):
+    # shop.apps.basket.views.BasketAddView: the product with its stock records, warehouse and
+    # filing (card_queryset); Oscar's view loads the product alone, and the form's availability
+    # check and add_product then read the stock record, warehouse and filing twice each
+    product, other = _products(2)
+    _basket_with(client, [other])
+    response, queries = _queries(
+        client, "post", reverse("basket:add", kwargs={"pk": product.pk}), data={"quantity": 1}
+    )
+    assert response.status_code == 302
+    for table in ("partner_stockrecord", "partner_warehouse", "shop_customs_filingrecord"):
+        reads = [sql for sql in queries if f'FROM "{table}"' in sql]
+        assert len(reads) <= 1, (table, reads)

@@ -1,6 +1,8 @@
-"""Site offers kept per process (issue #16, shop/apps/offer/applicator.py): applied as Oscar
-applies them, read without a query while nothing about them changes, and changes - a new offer,
-a benefit edit, a suspended offer, an offer past its end - show on the shopper's next page."""
+"""Offers read without needless queries (issue #16). Site offers are kept per process
+(shop/apps/offer/applicator.py): applied as Oscar applies them, read without a query while
+nothing about them changes, and changes - a new offer, a benefit edit, a suspended offer, an
+offer past its end - show on the shopper's next page. A basket's vouchers are read once per
+request (shop/apps/basket/middleware.py), and a voucher added or removed counts at once."""
 
 import datetime
 from decimal import Decimal
@@ -13,7 +15,7 @@ from django.utils import timezone
 from oscar.core.loading import get_class
 
 from tests.factories.catalogue import ProductFactory
-from tests.factories.offers import site_offer
+from tests.factories.offers import site_offer, voucher
 
 pytestmark = pytest.mark.django_db
 
@@ -74,4 +76,22 @@ def test_an_offer_applies_only_within_its_dates_without_any_save(basket_client, 
     monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(minutes=90))
     assert _basket(basket_client).total_discount == Decimal("20.00")
     monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(hours=3))
+    assert _basket(basket_client).total_discount == Decimal("0.00")
+
+
+def test_a_basket_page_reads_its_vouchers_once_and_sees_a_voucher_added_or_removed(
+    basket_client,
+):
+    voucher("WELCOME30", "30.00")
+    with CaptureQueriesContext(connection) as captured:
+        assert _basket(basket_client).total_discount == Decimal("0.00")
+    reads = [q for q in captured.captured_queries if 'FROM "voucher_voucher"' in q["sql"]]
+    assert len(reads) == 1, reads  # Oscar: one per offer application, two on this page
+    response = basket_client.post(reverse("basket:vouchers-add"), {"code": "WELCOME30"})
+    assert response.status_code == 302
+    basket = _basket(basket_client)
+    assert basket.total_discount == Decimal("30.00")
+    applied = basket.vouchers.get()
+    response = basket_client.post(reverse("basket:vouchers-remove", kwargs={"pk": applied.pk}))
+    assert response.status_code == 302
     assert _basket(basket_client).total_discount == Decimal("0.00")
