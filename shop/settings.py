@@ -225,8 +225,6 @@ TEMPLATES = [
                 "oscar.core.context_processors.metadata",
                 "shop.core.context_processors.languages",
             ],
-            # Oscar's history_tags with the recently viewed products loaded as cards (#16)
-            "libraries": {"history_tags": "shop.core.templatetags.shop_history"},
         },
     },
 ]

@@ -59,18 +59,6 @@ def test_product_page_queries_do_not_grow_with_the_recently_viewed_products(clie
     assert len(six) == len(one), "\n".join(six)
 
 
-def test_recently_viewed_products_are_read_once_as_cards(client):
-    # shop.core.templatetags.shop_history: Oscar's tag reads them with in_bulk and the cards then
-    # read them again; here one read, most recent first, without the page's own product and
-    # without products no longer browsable
-    product, first, hidden, last = _products(4)
-    get_model("catalogue", "Product").objects.filter(pk=hidden.pk).update(is_public=False)
-    response, queries = _product_page(client, product, [first, hidden, product, last])
-    assert [p.pk for p in response.context["products"]] == [last.pk, first.pk]
-    product_reads = [sql for sql in queries if 'FROM "catalogue_product" ' in sql]
-    assert len(product_reads) == 2, "\n".join(product_reads)  # the page's product, the list
-
-
 def test_product_page_reads_its_stock_record_once(client):
     """Price, availability, customs facts and reference price all come from one prefetched stock
     record: Oscar asks for it five times on this page."""
