@@ -9,9 +9,9 @@ When it is stale: never, by construction of the keys.
 * A **version** per group (``catalogue``, ``cms``, ``offers``) lives in the shared cache (Redis
   or the database table): ``bump`` increments it from ``post_save``/``post_delete`` of the
   models the fragments show (``connect``, called from ``shop.core.apps``; for offers: offer,
-  condition, benefit, range and the range's products, classes and categories) and Wagtail's
-  publish, unpublish and move signals. Every key carries the versions, read once per request (one ``get_many``), so
-  a change made in any process makes every process render afresh from its next request.
+  condition and benefit) and Wagtail's publish, unpublish and move signals. Every key carries
+  the versions, read once per request (one ``get_many``), so a change made in any process makes
+  every process render afresh from its next request.
 * A **product card**'s key also carries what it shows of the product, read from the instances
   the page already loaded (no query): the product's ``date_updated`` and rating, each stock
   record's price, stock, allocation and dates, its warehouse and customs filing state, the images,
@@ -128,7 +128,7 @@ def csrf_input(token) -> str:
 
 
 def connect() -> None:
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from django.db.models.signals import m2m_changed
     from oscar.core.loading import get_model
 
     catalogue = [
@@ -139,10 +139,7 @@ def connect() -> None:
     from shop.rates.models import ReferenceRate
 
     catalogue += [FilingRecord, ReferenceRate]
-    for model in catalogue:
-        uid = f"shop_fragments_{model._meta.label_lower}"
-        post_save.connect(_bump_catalogue, sender=model, dispatch_uid=uid + "_save")
-        post_delete.connect(_bump_catalogue, sender=model, dispatch_uid=uid + "_delete")
+    _on_save_or_delete(_bump_catalogue, catalogue)
     m2m_changed.connect(
         _bump_catalogue,
         sender=get_model("catalogue", "ProductClass").options.through,
@@ -153,29 +150,26 @@ def connect() -> None:
 
     from cms.models import Menu, MenuItem
 
-    for model in (Menu, MenuItem):
-        uid = f"shop_fragments_{model._meta.label_lower}"
-        post_save.connect(_bump_cms, sender=model, dispatch_uid=uid + "_save")
-        post_delete.connect(_bump_cms, sender=model, dispatch_uid=uid + "_delete")
-    offer_models = [
-        get_model("offer", name)
-        for name in ("ConditionalOffer", "Condition", "Benefit", "Range", "RangeProduct")
-    ]
-    for model in offer_models:
-        uid = f"shop_fragments_{model._meta.label_lower}"
-        post_save.connect(_bump_offers, sender=model, dispatch_uid=uid + "_save")
-        post_delete.connect(_bump_offers, sender=model, dispatch_uid=uid + "_delete")
-    Range = get_model("offer", "Range")
-    for field in ("included_products", "excluded_products", "classes", "included_categories"):
-        m2m_changed.connect(
-            _bump_offers,
-            sender=getattr(Range, field).through,
-            dispatch_uid=f"shop_fragments_offer_range_{field}",
-        )
+    _on_save_or_delete(_bump_cms, (Menu, MenuItem))
+    # the offers kept are the offer rows with condition and benefit; ranges are not kept, and
+    # Oscar queries their products, classes and categories at each application: no bump needed
+    _on_save_or_delete(
+        _bump_offers,
+        [get_model("offer", name) for name in ("ConditionalOffer", "Condition", "Benefit")],
+    )
 
     page_published.connect(_bump_cms, dispatch_uid="shop_fragments_page_published")
     page_unpublished.connect(_bump_cms, dispatch_uid="shop_fragments_page_unpublished")
     post_page_move.connect(_bump_cms, dispatch_uid="shop_fragments_page_moved")
+
+
+def _on_save_or_delete(receiver, models) -> None:
+    from django.db.models.signals import post_delete, post_save
+
+    for model in models:
+        uid = f"shop_fragments_{model._meta.label_lower}"
+        post_save.connect(receiver, sender=model, dispatch_uid=uid + "_save")
+        post_delete.connect(receiver, sender=model, dispatch_uid=uid + "_delete")
 
 
 def _bump_catalogue(sender, **kwargs):

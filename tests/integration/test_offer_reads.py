@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_class
 
-from tests.factories.catalogue import ProductFactory
+from tests.factories.catalogue import CategoryFactory, ProductFactory
 from tests.factories.offers import site_offer, voucher
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +95,15 @@ def test_a_basket_page_reads_its_vouchers_once_and_sees_a_voucher_added_or_remov
     response = basket_client.post(reverse("basket:vouchers-remove", kwargs={"pk": applied.pk}))
     assert response.status_code == 302
     assert _basket(basket_client).total_discount == Decimal("0.00")
+
+
+def test_a_range_change_without_a_save_of_its_own_shows_on_the_next_page(client):
+    # range membership changes are m2m rows, no save of the offer, condition or benefit: they
+    # count at once because Oscar queries a range's products at each application
+    category = CategoryFactory(name="面膜")
+    product = ProductFactory(stockrecords__price=Decimal("100.00"), in_categories=[category])
+    client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
+    offer = site_offer("20")
+    assert _basket(client).total_discount == Decimal("20.00")
+    offer.benefit.range.excluded_categories.add(category)
+    assert _basket(client).total_discount == Decimal("0.00")

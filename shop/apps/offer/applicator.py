@@ -3,9 +3,10 @@
 Oscar queries the site's offers each time it applies offers to a basket: on every page with a
 mini basket, twice on the basket page and on add-to-basket. Here the open site offers are read
 once and kept in the per-process fragment cache (``shop.core.fragments``, group ``offers``)
-until an offer, its condition, benefit or range changes in any process; which of them are
-within their dates is decided per request, the way Oscar's ``ActiveOfferManager`` decides it.
-The cache pickles, so each request works on its own copies of the offers.
+until an offer, its condition or benefit changes in any process (ranges are not kept, and
+Oscar queries a range's products, classes and categories at each application, so range edits
+count at once); which of them are within their dates is decided per request, the way Oscar's
+``ActiveOfferManager`` decides it. The cache pickles, so each request works on its own copies.
 """
 
 from django.utils import timezone
