@@ -59,6 +59,29 @@ def test_product_page_queries_do_not_grow_with_the_recently_viewed_products(clie
     assert len(six) == len(one), "\n".join(six)
 
 
+def test_recently_viewed_products_load_as_cards_in_three_queries(rf):
+    """The history cookie's products come with what their cards show (stock record with warehouse
+    and filing, images, option flags) - not Oscar's ``in_bulk`` and a reload - most recent first,
+    without products no longer browsable or ids that are not product numbers."""
+    from oscar.core.loading import get_class
+
+    from shop.apps.catalogue.cards import has_card_data
+
+    manager = get_class("customer.history", "CustomerHistoryManager")
+    first, hidden, second = _products(3)
+    hidden.is_public = False
+    hidden.save()
+    request = rf.get("/")
+    request.COOKIES["oscar_history"] = json.dumps([first.pk, "x", hidden.pk, None, second.pk])
+    with CaptureQueriesContext(connection) as captured:
+        products = manager.get(request)
+        assert all(has_card_data(product) for product in products)
+    assert [p.pk for p in products] == [second.pk, first.pk]
+    assert len(captured.captured_queries) == 3, "\n".join(
+        q["sql"] for q in captured.captured_queries
+    )
+
+
 def test_product_page_reads_its_stock_record_once(client):
     """Price, availability, customs facts and reference price all come from one prefetched stock
     record: Oscar asks for it five times on this page."""
