@@ -154,3 +154,49 @@ def test_the_browse_menu_is_kept_per_language(client):
     category.save()
     assert ">面膜<" in _browse_menu(client)
     assert ">Маски<" in _browse_menu(client, "/ru/catalogue/")
+
+
+def _breadcrumbs(client, product, prefix=""):
+    response = client.get(prefix + product.get_absolute_url().removeprefix("/zh-hans"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    start = html.index('<ol class="breadcrumb">')
+    return html[start : html.index("</ol>", start)]
+
+
+def test_the_product_breadcrumbs_are_kept_until_a_category_changes(client):
+    """The trail of the product's first browsable category (Oscar's), without a category query
+    once kept; a renamed category or a product moved to another category shows at once."""
+    root = CategoryFactory(name="美妆")
+    leaf = CategoryFactory(name="面膜", parent=root)
+    hidden = CategoryFactory(name="隐藏", is_public=False)
+    product = ProductFactory(title_zh_hans="保湿面膜", in_categories=[hidden, leaf])
+    trail = _breadcrumbs(client, product, "/zh-hans")
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', trail)[1:] == [
+        (root.get_absolute_url(), "美妆"),
+        (leaf.get_absolute_url(), "面膜"),
+    ]
+    assert "保湿面膜" in trail and "隐藏" not in trail
+    with CaptureQueriesContext(connection) as captured:
+        assert _breadcrumbs(client, product, "/zh-hans") == trail
+    # the product query brings the category's id (a subquery); no query of categories of its own
+    assert not [q for q in captured.captured_queries if q["sql"].startswith('SELECT "catalogue_category"')]
+
+    root.name = "美妆护肤"
+    root.save()
+    assert ">美妆护肤<" in _breadcrumbs(client, product, "/zh-hans")
+    other = CategoryFactory(name="零食")
+    get_model("catalogue", "ProductCategory").objects.filter(product=product).delete()
+    get_model("catalogue", "ProductCategory").objects.create(product=product, category=other)
+    trail = _breadcrumbs(client, product, "/zh-hans")
+    assert ">零食<" in trail and ">面膜<" not in trail
+
+
+def test_the_product_breadcrumbs_are_kept_per_language(client):
+    leaf = CategoryFactory(name="面膜")
+    get_model("catalogue", "Category").objects.filter(pk=leaf.pk).update(name_ru="Маски")
+    leaf.refresh_from_db()
+    leaf.save()
+    product = ProductFactory(in_categories=[leaf])
+    assert ">面膜<" in _breadcrumbs(client, product, "/zh-hans")
+    assert ">Маски<" in _breadcrumbs(client, product, "/ru")

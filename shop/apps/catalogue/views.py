@@ -4,10 +4,13 @@ Oscar's ``ProductDetailView`` loads the product alone; the page then asks for it
 (price, availability, customs facts, reference price: five times), the record's warehouse and
 filing, its images and options one query at a time, and each attribute value's attribute. Here
 the product comes with all of that (``cards.card_queryset``, the attribute values with their
-attributes), so the page runs a constant number of queries.
+attributes), so the page runs a constant number of queries. The shopper's recently viewed
+products are loaded without the one shown (``request.shown_product_id``, read by the customer
+fork's ``CustomerHistoryManager``), the breadcrumbs from the id of the product's first category
+(``shop_nav.product_breadcrumbs``).
 """
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from oscar.apps.catalogue.views import ProductDetailView as CoreProductDetailView
 from oscar.core.loading import get_model
 
@@ -19,4 +22,21 @@ class ProductDetailView(CoreProductDetailView):
         values = get_model("catalogue", "ProductAttributeValue").objects.select_related(
             "attribute", "value_option"
         )
-        return card_queryset().prefetch_related(Prefetch("attribute_values", queryset=values))
+        # the breadcrumbs' category (Oscar: ``get_categories().first()``, a query of its own)
+        first_category = (
+            get_model("catalogue", "Category")
+            .objects.browsable()
+            .filter(product=OuterRef("pk"))
+            .order_by("path")
+            .values("pk")[:1]
+        )
+        return (
+            card_queryset()
+            .annotate(first_category_id=Subquery(first_category))
+            .prefetch_related(Prefetch("attribute_values", queryset=values))
+        )
+
+    def get_object(self, queryset=None):
+        product = super().get_object(queryset)
+        self.request.shown_product_id = product.pk
+        return product

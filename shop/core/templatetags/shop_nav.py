@@ -24,3 +24,32 @@ def nav_categories(context):
         ]
         local.set(key, links, fragments.FRAGMENT_SECONDS)
     return links
+
+
+@register.simple_tag(takes_context=True)
+def product_breadcrumbs(context, product):
+    """[{name, url}] of the product's first browsable category and its ancestors, as Oscar's
+    product page shows them (``product.get_categories.first.get_ancestors_and_self``: two queries
+    a page). The product page's queryset brings that category's id (``first_category_id``) and the
+    trail is kept per process, language and category while the catalogue is unchanged."""
+    from oscar.core.loading import get_model
+
+    if product.is_child or not hasattr(product, "first_category_id"):
+        category = product.get_categories().first()
+        return _trail(category)
+    if product.first_category_id is None:
+        return []
+    key = fragments.fragment_key("breadcrumbs", context.get("request"), product.first_category_id)
+    local = fragments.local_cache()
+    trail = local.get(key)
+    if trail is None:
+        Category = get_model("catalogue", "Category")
+        trail = _trail(Category.objects.filter(pk=product.first_category_id).first())
+        local.set(key, trail, fragments.FRAGMENT_SECONDS)
+    return trail
+
+
+def _trail(category) -> list[dict]:
+    if category is None:
+        return []
+    return [{"name": c.name, "url": c.get_absolute_url()} for c in category.get_ancestors_and_self()]
