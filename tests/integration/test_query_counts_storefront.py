@@ -226,3 +226,30 @@ def test_add_to_basket_reads_the_products_stock_records_once(client):
     for table in ("partner_stockrecord", "partner_warehouse", "shop_customs_filingrecord"):
         reads = [sql for sql in queries if f'FROM "{table}"' in sql]
         assert len(reads) <= 1, (table, reads)
+
+
+# --- product page: reviews and recommendations --------------------------------------------------
+
+
+def test_product_page_counts_reviews_and_finds_recommendations_in_its_own_query(client):
+    """Oscar counts the approved reviews and looks for recommendations in queries of their own,
+    most products having neither; here the product's query answers both."""
+    product, recommended = _products(2)
+    _, queries = _product_page(client, product, [])
+    others = [sql for sql in queries if not sql.startswith('SELECT "catalogue_product"."id"')]
+    for table in ("reviews_productreview", "catalogue_productrecommendation"):
+        assert not [sql for sql in others if f'FROM "{table}"' in sql], table
+
+    ProductReview = get_model("reviews", "ProductReview")
+    for status in (ProductReview.APPROVED, ProductReview.APPROVED, ProductReview.FOR_MODERATION):
+        ProductReview.objects.create(
+            product=product, title="好", body="很好用", score=5, status=status, name="王", email="w@example.com"
+        )
+    get_model("catalogue", "ProductRecommendation").objects.create(
+        primary=product, recommendation=recommended, ranking=1
+    )
+    response, _ = _product_page(client, product, [])
+    assert response.context["product"].num_approved_reviews == 2
+    html = response.content.decode()
+    assert reverse("basket:add", kwargs={"pk": recommended.pk}) in html
+    assert recommended.get_absolute_url() in html

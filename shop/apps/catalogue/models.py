@@ -58,9 +58,12 @@ if not is_model_registered("catalogue", "Product"):
         @property
         def sorted_recommended_products(self):
             """Oscar's recommendations, with what their product cards show prefetched for all
-            of them at once (issue #16)."""
+            of them at once (issue #16); none without a query when the product page's query
+            found there are none (``has_recommendations``)."""
             from .cards import prefetch_cards
 
+            if getattr(self, "has_recommendations", True) is False:
+                return []
             return prefetch_cards(super().sorted_recommended_products)
 
         def save(self, *args, **kwargs):
