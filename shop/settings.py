@@ -269,6 +269,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+# Prepared statements on PostgreSQL (issue #16): with server-side parameters psycopg prepares a
+# query the fifth time a connection runs it, and the persistent connection keeps the plan - the
+# storefront's queries (wide joins of products, stock records, warehouses, filings) spent more
+# time being planned than run. SHOP_DB_PREPARED=0 (e.g. behind PgBouncer in transaction mode,
+# which cannot keep prepared statements) goes back to client-side parameters.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and os.environ.get(
+    "SHOP_DB_PREPARED", "1"
+) == "1":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"server_side_binding": True, "prepare_threshold": 5}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 # Shared by every web process and worker (rate limits count across them): Redis when REDIS_URL

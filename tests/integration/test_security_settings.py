@@ -190,3 +190,37 @@ def test_rate_limits_count_in_redis_through_django_redis(redis_url, settings):
     assert not ratelimit.ratelimit_hit("t", "who", limit=2, period=60)
     # back to the suite's cache before the server stops (the autouse cache fixture clears it)
     settings.CACHES = suite_caches
+
+
+DATABASE_PRINT = (
+    "import json, django; django.setup(); from django.conf import settings; "
+    "d = settings.DATABASES['default']; "
+    "print(json.dumps({k: d.get(k) for k in ('ENGINE', 'CONN_MAX_AGE', 'CONN_HEALTH_CHECKS', 'OPTIONS')}))"
+)
+
+
+def database_settings(env):
+    result = subprocess.run(
+        [sys.executable, "-c", DATABASE_PRINT], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_postgresql_connections_persist_with_prepared_statements(tmp_path):
+    """Issue #16: a web process keeps its connection (health-checked) and PostgreSQL keeps the
+    plans of the storefront's repeated queries; both can be turned off (a pooler in transaction
+    mode cannot keep prepared statements)."""
+    url = "postgres://shop@db.internal/shop"
+    d = database_settings(production_env(tmp_path, DATABASE_URL=url))
+    assert d["ENGINE"] == "django.db.backends.postgresql"
+    assert (d["CONN_MAX_AGE"], d["CONN_HEALTH_CHECKS"]) == (60, True)
+    assert d["OPTIONS"]["server_side_binding"] is True
+    assert d["OPTIONS"]["prepare_threshold"] == 5
+    d = database_settings(
+        production_env(tmp_path, DATABASE_URL=url, SHOP_DB_PREPARED="0", SHOP_DB_CONN_MAX_AGE="0")
+    )
+    assert "server_side_binding" not in d["OPTIONS"]
+    assert d["CONN_MAX_AGE"] == 0
+    # the embedded default has no server-side parameters to turn on
+    assert "server_side_binding" not in database_settings(production_env(tmp_path))["OPTIONS"]
