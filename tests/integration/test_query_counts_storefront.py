@@ -4,18 +4,21 @@ holds, category and home pages whatever they show. Each test compares two sizes 
 page, so a query per product card, per basket line or per category fails it."""
 
 import json
+from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
 from cms.models import HomePage
 from tests.factories.catalogue import CategoryFactory, ProductFactory, add_image
 from tests.factories.cms import home_page
 
 pytestmark = pytest.mark.django_db
+
+Selector = get_class("partner.strategy", "Selector")
 
 
 def _queries(client, method, url, **kwargs):
@@ -207,8 +210,9 @@ def test_a_basket_loads_its_lines_with_what_the_customs_rule_reads_in_one_query(
     lines = [q["sql"] for q in captured.captured_queries if 'FROM "basket_line"' in q["sql"]]
     assert len(lines) == 1, "\n".join(q["sql"] for q in captured.captured_queries)
     assert not [q for q in captured.captured_queries if "COUNT(" in q["sql"]]
-    # the line query, its attributes and the products' images: nothing per line or relation
-    assert len(captured.captured_queries) == 3, "\n".join(
+    # the line query and the products' images (lines without options have no attributes to
+    # read): nothing per line or relation
+    assert len(captured.captured_queries) == 2, "\n".join(
         q["sql"] for q in captured.captured_queries
     )
 
@@ -253,3 +257,55 @@ def test_product_page_counts_reviews_and_finds_recommendations_in_its_own_query(
     html = response.content.decode()
     assert reverse("basket:add", kwargs={"pk": recommended.pk}) in html
     assert recommended.get_absolute_url() in html
+
+
+# --- basket: vouchers and line options ----------------------------------------------------------
+
+
+def test_a_basket_without_vouchers_or_options_reads_neither(client):
+    """Nearly every basket: the open basket's query says it holds no voucher, and lines added
+    without options have no attributes - neither is read."""
+    _basket_with(client, _products(2))
+    for url in (reverse("basket:summary"), _products(1)[0].get_absolute_url()):
+        _, queries = _get(client, url)
+        for table in ("voucher_voucher", "basket_lineattribute"):
+            assert not [sql for sql in queries if f'FROM "{table}"' in sql.split("WHERE")[0]], (
+                url,
+                table,
+            )
+
+
+def test_a_voucher_in_the_basket_is_read_and_applied(client):
+    from tests.factories.offers import voucher
+
+    products = _products(1)
+    _basket_with(client, products)
+    response = client.post(reverse("basket:vouchers-add"), {"code": "WELCOME30"})
+    assert response.status_code == 302
+    welcome = voucher("WELCOME30", "30.00")
+    response = client.post(reverse("basket:vouchers-add"), {"code": "WELCOME30"})
+    assert response.status_code == 302
+    basket = client.get(reverse("basket:summary")).context["basket"]
+    assert basket.has_vouchers is True
+    assert list(basket.vouchers.all()) == [welcome]
+    assert basket.total_discount == Decimal("30.00")
+
+
+def test_a_line_with_options_keeps_its_attributes():
+    """Oscar stores a line's option values as line attributes and puts the options' hash in the
+    line reference; only a line without it is known to have none."""
+    Basket = get_model("basket", "Basket")
+    Option = get_model("catalogue", "Option")
+    engraving = Option.objects.create(name="刻字", code="engraving", required=False)
+    product, plain = _products(2)
+    product.product_options.add(engraving)
+    basket = Basket.objects.create()
+    basket.strategy = Selector().strategy()
+    basket.add_product(product, 1, options=[{"option": engraving, "value": "福"}])
+    basket.add_product(plain, 1)
+    loaded = Basket.open.get(pk=basket.pk)
+    with_options, without = sorted(loaded.all_lines(), key=lambda line: line.product_id != product.pk)
+    with CaptureQueriesContext(connection) as captured:
+        assert list(without.attributes.all()) == []
+    assert not captured.captured_queries
+    assert [(a.option.code, a.value) for a in with_options.attributes.all()] == [("engraving", "福")]

@@ -6,14 +6,50 @@ product class (``shop.customs.checkout.LINE_PREFETCH``). Oscar's ``all_lines`` j
 product and stock record, so those came as four more queries, and ``num_lines`` asked a COUNT
 before the lines were loaded (twice per page). Here the lines come with all of it in one query
 and are counted once loaded.
+
+Two reads Oscar makes on every such page are answered without a query when there is nothing to
+read, which is nearly always: the open basket comes with whether it holds vouchers
+(``has_vouchers``; the middleware then prefetches none), and a line whose reference carries no
+options' hash - Oscar creates line attributes only with options, and then the reference has it -
+comes with no attributes (``Line.from_db``).
 """
 
-from oscar.apps.basket.abstract_models import AbstractBasket
+from django.db import models
+from django.db.models import Exists, OuterRef
+from oscar.apps.basket.abstract_models import AbstractBasket, AbstractLine
+from oscar.apps.basket.managers import OpenBasketManager as CoreOpenBasketManager
+from oscar.apps.basket.managers import SavedBasketManager
 from oscar.core.loading import is_model_registered
+
+
+class OpenBasketManager(CoreOpenBasketManager):
+    def get_queryset(self):
+        vouchers = self.model.vouchers.through
+        return (
+            super()
+            .get_queryset()
+            .annotate(has_vouchers=Exists(vouchers.objects.filter(basket=OuterRef("pk"))))
+        )
+
+
+def set_prefetched_empty(instance, name) -> None:
+    """``instance.<name>.all()`` is empty, known without a query (as if prefetched)."""
+    empty = getattr(instance, name).all()
+    empty._result_cache = []
+    empty._prefetch_done = True
+    if not hasattr(instance, "_prefetched_objects_cache"):
+        instance._prefetched_objects_cache = {}
+    instance._prefetched_objects_cache[name] = empty
+
 
 if not is_model_registered("basket", "Basket"):
 
     class Basket(AbstractBasket):
+        # all three again, in Oscar's order: managers declared here come before inherited ones,
+        # and the first is the default manager (Oscar's plain ``objects``)
+        objects = models.Manager()
+        open = OpenBasketManager()
+        saved = SavedBasketManager()
         def all_lines(self):
             if self.id is None:
                 return self.lines.model.objects.none()
@@ -33,6 +69,21 @@ if not is_model_registered("basket", "Basket"):
             return len(self.all_lines())
 
         class Meta(AbstractBasket.Meta):
+            app_label = "basket"
+
+
+if not is_model_registered("basket", "Line"):
+
+    class Line(AbstractLine):
+        @classmethod
+        def from_db(cls, db, field_names, values):
+            line = super().from_db(db, field_names, values)
+            reference = line.__dict__.get("line_reference")
+            if reference is not None and reference == f"{line.product_id}_{line.stockrecord_id}":
+                set_prefetched_empty(line, "attributes")
+            return line
+
+        class Meta(AbstractLine.Meta):
             app_label = "basket"
 
 
