@@ -274,9 +274,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # storefront's queries (wide joins of products, stock records, warehouses, filings) spent more
 # time being planned than run. SHOP_DB_PREPARED=0 (e.g. behind PgBouncer in transaction mode,
 # which cannot keep prepared statements) goes back to client-side parameters.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and os.environ.get(
-    "SHOP_DB_PREPARED", "1"
-) == "1":
+if (
+    DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    and os.environ.get("SHOP_DB_PREPARED", "1") == "1"
+):
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"server_side_binding": True, "prepare_threshold": 5}
     )

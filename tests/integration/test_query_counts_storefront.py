@@ -247,7 +247,13 @@ def test_product_page_counts_reviews_and_finds_recommendations_in_its_own_query(
     ProductReview = get_model("reviews", "ProductReview")
     for status in (ProductReview.APPROVED, ProductReview.APPROVED, ProductReview.FOR_MODERATION):
         ProductReview.objects.create(
-            product=product, title="好", body="很好用", score=5, status=status, name="王", email="w@example.com"
+            product=product,
+            title="好",
+            body="很好用",
+            score=5,
+            status=status,
+            name="王",
+            email="w@example.com",
         )
     get_model("catalogue", "ProductRecommendation").objects.create(
         primary=product, recommendation=recommended, ranking=1
@@ -304,8 +310,12 @@ def test_a_line_with_options_keeps_its_attributes():
     basket.add_product(product, 1, options=[{"option": engraving, "value": "福"}])
     basket.add_product(plain, 1)
     loaded = Basket.open.get(pk=basket.pk)
-    with_options, without = sorted(loaded.all_lines(), key=lambda line: line.product_id != product.pk)
+    with_options, without = sorted(
+        loaded.all_lines(), key=lambda line: line.product_id != product.pk
+    )
     with CaptureQueriesContext(connection) as captured:
         assert list(without.attributes.all()) == []
     assert not captured.captured_queries
-    assert [(a.option.code, a.value) for a in with_options.attributes.all()] == [("engraving", "福")]
+    assert [(a.option.code, a.value) for a in with_options.attributes.all()] == [
+        ("engraving", "福")
+    ]

@@ -50,6 +50,7 @@ if not is_model_registered("basket", "Basket"):
         objects = models.Manager()
         open = OpenBasketManager()
         saved = SavedBasketManager()
+
         def all_lines(self):
             if self.id is None:
                 return self.lines.model.objects.none()

@@ -52,4 +52,6 @@ def product_breadcrumbs(context, product):
 def _trail(category) -> list[dict]:
     if category is None:
         return []
-    return [{"name": c.name, "url": c.get_absolute_url()} for c in category.get_ancestors_and_self()]
+    return [
+        {"name": c.name, "url": c.get_absolute_url()} for c in category.get_ancestors_and_self()
+    ]
