@@ -39,9 +39,10 @@ PRINT = (
 )
 
 
-def settings_with(env):
+def settings_with(env, program=PRINT):
+    """What ``program`` prints as JSON on its last line, run by a fresh interpreter in ``env``."""
     result = subprocess.run(
-        [sys.executable, "-c", PRINT], cwd=ROOT, env=env, capture_output=True, text=True
+        [sys.executable, "-c", program], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -200,11 +201,7 @@ DATABASE_PRINT = (
 
 
 def database_settings(env):
-    result = subprocess.run(
-        [sys.executable, "-c", DATABASE_PRINT], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return settings_with(env, DATABASE_PRINT)
 
 
 def test_postgresql_connections_persist_with_prepared_statements(tmp_path):
