@@ -319,3 +319,33 @@ def test_a_line_with_options_keeps_its_attributes():
     assert [(a.option.code, a.value) for a in with_options.attributes.all()] == [
         ("engraving", "福")
     ]
+    # lines loaded with fields left out are not completed one query per line to decide
+    with CaptureQueriesContext(connection) as captured:
+        assert len(list(get_model("basket", "Line").objects.only("pk", "line_reference"))) == 2
+    assert len(captured.captured_queries) == 1
+
+
+def test_a_voucher_added_to_a_loaded_basket_is_applied_in_the_same_request(rf):
+    """Merging a cookie basket at sign-in adds its vouchers to the basket the request loaded:
+    that basket's ``has_vouchers`` no longer tells, and the vouchers are read."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from shop.apps.basket.middleware import BasketMiddleware
+    from tests.factories.offers import voucher
+
+    Basket = get_model("basket", "Basket")
+    welcome = voucher("WELCOME30", "30.00")
+    (product,) = _products(1)
+    basket = Basket.objects.create()
+    basket.strategy = Selector().strategy()
+    basket.add_product(product, 1)
+
+    loaded = Basket.open.get(pk=basket.pk)
+    assert loaded.has_vouchers is False
+    loaded.vouchers.add(welcome)
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    loaded.strategy = Selector().strategy(request=request)
+    BasketMiddleware(lambda request: None).apply_offers_to_basket(request, loaded)
+    assert list(loaded.vouchers.all()) == [welcome]
+    assert loaded.total_discount == Decimal("30.00")

@@ -32,6 +32,13 @@ class OpenBasketManager(CoreOpenBasketManager):
         )
 
 
+def forget_voucher_flag(sender, instance, action, **kwargs) -> None:
+    """A voucher added to or removed from a loaded basket (the voucher form, merging a cookie
+    basket at sign-in): its ``has_vouchers`` no longer tells, so the vouchers are read."""
+    if action.startswith("post_") and isinstance(instance, AbstractBasket):
+        instance.__dict__.pop("has_vouchers", None)
+
+
 def set_prefetched_empty(instance, name) -> None:
     """``instance.<name>.all()`` is empty, known without a query (as if prefetched)."""
     empty = getattr(instance, name).all()
@@ -79,8 +86,11 @@ if not is_model_registered("basket", "Line"):
         @classmethod
         def from_db(cls, db, field_names, values):
             line = super().from_db(db, field_names, values)
-            reference = line.__dict__.get("line_reference")
-            if reference is not None and reference == f"{line.product_id}_{line.stockrecord_id}":
+            # read from the loaded fields only: a deferred one would be a query per line
+            fields = line.__dict__
+            reference = fields.get("line_reference")
+            plain = f"{fields.get('product_id')}_{fields.get('stockrecord_id')}"
+            if reference is not None and reference == plain:
                 set_prefetched_empty(line, "attributes")
             return line
 
